@@ -1,0 +1,14 @@
+using PublicProtectionHub.Gateway;
+using PublicProtectionHub.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("gateway");
+builder.AddGateway();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapReverseProxy();
+
+await app.RunAsync();

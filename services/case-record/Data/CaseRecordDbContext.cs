@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using PublicProtectionHub.Messaging;
+
+namespace PublicProtectionHub.CaseRecord.Data;
+
+public sealed class CaseRecordDbContext(DbContextOptions<CaseRecordDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessageStore();
+}
+
+internal sealed class CaseRecordDesignTimeFactory : DesignTimeDbContextFactory<CaseRecordDbContext>;

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using PublicProtectionHub.Messaging;
+
+namespace PublicProtectionHub.RiskOfHarm.Data;
+
+public sealed class RiskOfHarmDbContext(DbContextOptions<RiskOfHarmDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessageStore();
+}
+
+internal sealed class RiskOfHarmDesignTimeFactory : DesignTimeDbContextFactory<RiskOfHarmDbContext>;

@@ -1,0 +1,21 @@
+using MassTransit;
+using PublicProtectionHub.Messaging;
+using PublicProtectionHub.RiskOfHarm.Data;
+
+namespace PublicProtectionHub.RiskOfHarm;
+
+public static class Extensions
+{
+    public const string ServiceName = "risk-of-harm";
+
+    public static void AddRiskOfHarm(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<RiskOfHarmDbContext>();
+        builder.AddMessaging<RiskOfHarmDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
+    }
+
+    public static void MapRiskOfHarmEndpoints(this WebApplication app)
+    {
+        app.MapGroup("/api/risk-of-harm");
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using PublicProtectionHub.Messaging;
+
+namespace PublicProtectionHub.VictimContact.Data;
+
+public sealed class VictimContactDbContext(DbContextOptions<VictimContactDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessageStore();
+}
+
+internal sealed class VictimContactDesignTimeFactory : DesignTimeDbContextFactory<VictimContactDbContext>;
