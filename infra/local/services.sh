@@ -1,0 +1,172 @@
+# shellcheck shell=bash
+# The .NET side for the dev profile: build, migrations, starting the six
+# services and the gateway in the background, health waits and stopping.
+
+HUB_APPS=("${HUB_SERVICES[@]}" gateway)
+
+app_pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
+app_log() { printf '%s/%s.log' "$LOG_DIR" "$1"; }
+app_url() { printf 'http://127.0.0.1:%s' "$(service_port "$1")"; }
+gateway_url() { app_url gateway; }
+
+# http_status URL: the HTTP status code, or 000 when nothing answers.
+http_status() {
+    curl -s -o /dev/null -m "${2:-3}" -w '%{http_code}' "$1" 2>/dev/null || true
+}
+
+# app_pid NAME: the recorded PID if that process is still our dotnet <dll>.
+app_pid() {
+    local pid
+    pid="$(read_pid "$(app_pid_file "$1")")"
+    pid_alive "$pid" || return 0
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$(basename "${HUB_DLL[$1]}")" || return 0
+    printf '%s' "$pid"
+}
+
+# app_running NAME: recorded PID alive and its port answering.
+app_running() {
+    [[ -n "$(app_pid "$1")" ]] && port_open "$(service_port "$1")"
+}
+
+# app_env NAME: the environment (NAME=value lines) for one service or the gateway.
+app_env() {
+    local name="$1" svc
+    echo "ASPNETCORE_URLS=$(app_url "$name")"
+    echo "ASPNETCORE_ENVIRONMENT=Development"
+    echo "Hub__StateDir=$STATE"
+    echo "Hub__GatewayUrl=$(gateway_url)"
+    for svc in "${HUB_SERVICES[@]}"; do
+        echo "Services__$svc=$(app_url "$svc")"
+    done
+    [[ "$name" == gateway ]] && return 0
+    echo "ConnectionStrings__Database=Host=127.0.0.1;Port=$PG_PORT;Database=$(db_name "$name");Username=$(db_login "$name");Password=$(pg_password "$name")"
+    echo "Messaging__Host=127.0.0.1"
+    echo "Messaging__Port=$RABBIT_PORT"
+    echo "Messaging__VirtualHost=$HUB_VHOST"
+    echo "Messaging__Username=$name"
+    echo "Messaging__Password=$(rabbit_password "$name")"
+    echo "Messaging__QueueType=quorum"
+    echo "Messaging__QuorumReplicas=1"
+}
+
+# in_app_env NAME CMD...: run CMD in NAME's bin folder with NAME's environment.
+# (OTEL_EXPORTER_OTLP_ENDPOINT and the rest of the caller's environment pass through.)
+in_app_env() {
+    local name="$1" vars
+    shift
+    mapfile -t vars < <(app_env "$name")
+    cd "$REPO_ROOT/$(dirname "${HUB_DLL[$name]}")" && exec env "${vars[@]}" "$@"
+}
+
+ensure_dotnet_tools() {
+    [[ -f .config/dotnet-tools.json ]] || return 0
+    local log="$LOG_DIR/dotnet-tools.log"
+    step "restoring .NET local tools" "$log"
+    dotnet tool restore >"$log" 2>&1 || die "dotnet tool restore failed"
+}
+
+build_solution() {
+    local log="$LOG_DIR/build.log"
+    step "building PublicProtectionHub.sln (Release)" "$log"
+    [[ -f PublicProtectionHub.sln ]] || die "PublicProtectionHub.sln not found in $REPO_ROOT"
+    dotnet build PublicProtectionHub.sln -c Release -nologo -v q >"$log" 2>&1 || die "dotnet build failed"
+}
+
+require_dll() {
+    [[ -f "$REPO_ROOT/${HUB_DLL[$1]}" ]] || die "build output missing: ${HUB_DLL[$1]} (did the build succeed?)" "$LOG_DIR/build.log"
+}
+
+migrate_service() {
+    local name="$1" log
+    log="$LOG_DIR/$name-migrate.log"
+    step "applying $name migrations" "$log"
+    require_dll "$name"
+    (in_app_env "$name" timeout "${HUB_MIGRATE_TIMEOUT:-300}" dotnet "$(basename "${HUB_DLL[$name]}")" --migrate) \
+        </dev/null >"$log" 2>&1 || die "'dotnet ${HUB_DLL[$name]} --migrate' failed"
+}
+
+start_app() {
+    local name="$1" port log
+    port="$(service_port "$name")"
+    log="$(app_log "$name")"
+    require_dll "$name"
+    if app_running "$name"; then
+        step "$name already running on 127.0.0.1:$port (pid $(app_pid "$name"))"
+        return
+    fi
+    step "starting $name on 127.0.0.1:$port" "$log"
+    port_open "$port" && die "port $port is already used by another process (set $(app_port_var "$name"))"
+    (in_app_env "$name" setsid nohup dotnet "$(basename "${HUB_DLL[$name]}")") </dev/null >"$log" 2>&1 &
+    echo $! >"$(app_pid_file "$name")"
+}
+
+app_port_var() {
+    [[ "$1" == gateway ]] && echo HUB_GATEWAY_PORT || echo "HUB_PORT_$(tr 'a-z-' 'A-Z_' <<<"$1")"
+}
+
+# wait_healthy NAME...: until each answers /health/ready with 200.
+wait_healthy() {
+    local timeout="${HUB_HEALTH_TIMEOUT:-90}" start=$SECONDS next_report=$((SECONDS + 5))
+    local pending=("$@") still name
+    step "waiting for /health/ready (up to ${timeout}s each): ${pending[*]}"
+    while ((${#pending[@]} > 0)); do
+        still=()
+        for name in "${pending[@]}"; do
+            pid_alive "$(read_pid "$(app_pid_file "$name")")" || die "$name exited during start" "$(app_log "$name")"
+            [[ "$(http_status "$(app_url "$name")/health/ready")" == 200 ]] || still+=("$name")
+        done
+        pending=("${still[@]}")
+        ((${#pending[@]} == 0)) && break
+        if ((SECONDS - start >= timeout)); then
+            HUB_STEP="waiting for ${pending[*]}"
+            die "not healthy after ${timeout}s" "$(app_log "${pending[0]}")"
+        fi
+        if ((SECONDS >= next_report)); then
+            info "pending after $((SECONDS - start))s: ${pending[*]}"
+            next_report=$((SECONDS + 5))
+        fi
+        sleep 1
+    done
+}
+
+any_app_running() {
+    local name
+    for name in "${HUB_APPS[@]}"; do
+        [[ -n "$(app_pid "$name")" ]] && return 0
+    done
+    return 1
+}
+
+# stop_apps: gateway first, then the services; returns 1 if none was running.
+stop_apps() {
+    local name pid stopped=1 i
+    for ((i = ${#HUB_APPS[@]} - 1; i >= 0; i--)); do
+        name="${HUB_APPS[$i]}"
+        pid="$(app_pid "$name")"
+        if [[ -n "$pid" ]]; then
+            step "stopping $name (pid $pid)" "$(app_log "$name")"
+            terminate_pid "$pid" "$(basename "${HUB_DLL[$name]}")" 10 || warn "$name (pid $pid) did not stop"
+            stopped=0
+        fi
+        rm -f "$(app_pid_file "$name")"
+    done
+    return "$stopped"
+}
+
+app_status_line() {
+    local name="$1" pid health=down code
+    pid="$(app_pid "$name")"
+    if [[ -n "$pid" ]]; then
+        code="$(http_status "$(app_url "$name")/health/ready")"
+        case "$code" in
+            200) health=healthy ;;
+            000) health=down ;;
+            *) health="unhealthy ($code)" ;;
+        esac
+    else
+        pid=-
+    fi
+    status_row "$name" "$pid" "$(service_port "$name")" "$health"
+}
+
+status_row() { printf '%-22s %-8s %-6s %s\n' "$@"; }
