@@ -4,9 +4,13 @@ namespace PublicProtectionHub.Messaging.TestService;
 
 public sealed class ChangeRecordedConsumer(BackboneDbContext db, TimeProvider time) : IConsumer<ChangeRecorded>
 {
+    /// <summary>Lets the benchmark time the moment a change reaches its consumer.</summary>
+    public static Action<ChangeRecorded>? Consumed { get; set; }
+
     public Task Consume(ConsumeContext<ChangeRecorded> context)
     {
         var change = context.Message;
+        Consumed?.Invoke(change);
         if (change.Poison) throw new MessageRejectedException("The change is marked as poison.");
 
         db.Effects.Add(new Effect

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace PublicProtectionHub.Testing;
 
 /// <summary>The test servers <c>./hub test</c> started, described by its <c>PPH_TEST_*</c> variables.</summary>
-internal sealed class LocalServers : TestServers
+public sealed class LocalServers : TestServers
 {
     private readonly Uri _rabbit;
     private readonly string _rabbitCtl;
@@ -25,17 +25,15 @@ internal sealed class LocalServers : TestServers
     public override string RabbitPassword { get; }
     public override string Description => $"local servers (PostgreSQL and RabbitMQ on {RabbitHost})";
 
-    public static LocalServers FromEnvironment()
+    /// <param name="prefix"><c>PPH_TEST</c> for <c>./hub test</c>, <c>PPH_BENCH</c> for <c>./hub bench</c>.</param>
+    public static LocalServers FromEnvironment(string prefix = "PPH_TEST")
     {
-        static string Required(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+        string Required(string name) => Environment.GetEnvironmentVariable($"{prefix}_{name}") is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
-                $"{name} is not set and no Docker engine answers. Run the tests with ./hub test, which starts the test servers.");
+                $"{prefix}_{name} is not set and no Docker engine answers. Run through ./hub, which starts the servers.");
 
-        return new LocalServers(
-            Required("PPH_TEST_POSTGRES"),
-            new Uri(Required("PPH_TEST_RABBITMQ")),
-            Required("PPH_TEST_RABBITMQCTL"));
+        return new LocalServers(Required("POSTGRES"), new Uri(Required("RABBITMQ")), Required("RABBITMQCTL"));
     }
 
     public override async Task<string> RabbitCtlAsync(params string[] args)

@@ -1,0 +1,36 @@
+using System.Globalization;
+using PublicProtectionHub.Benchmarks;
+using PublicProtectionHub.Testing;
+
+// ./hub bench [--rate N] [--count N] [--rounds N]: benchmarks against the real local servers.
+var rate = Option("--rate", 50);
+var count = Option("--count", 1000);
+var rounds = Option("--rounds", 3);
+var warmup = Option("--warmup", 100);
+
+var servers = LocalServers.FromEnvironment("PPH_BENCH");
+Console.WriteLine("Outbox commit-to-consume latency (ms): SaveChanges returned -> consumer handler running");
+Console.WriteLine($"Conditions: {Environment.ProcessorCount} cores, open loop at {rate} changes/s, {count} measured + {warmup} warm-up per round, " +
+                  "quorum queue (1 replica), publisher confirms on, one consumer at a time, PostgreSQL and RabbitMQ on loopback");
+Console.WriteLine();
+Console.WriteLine("| round | samples |   p50 |   p90 |   p99 |   max |");
+Console.WriteLine("|------:|--------:|------:|------:|------:|------:|");
+var results = new List<Percentiles>();
+for (var round = 1; round <= rounds; round++)
+{
+    var r = await OutboxLatency.RunRoundAsync(servers, rate, count, warmup);
+    results.Add(r);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {round,5} | {r.Count,7} | {r.P50,5:0.00} | {r.P90,5:0.00} | {r.P99,5:0.00} | {r.Max,5:0.0} |"));
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"| median of rounds | | {Percentiles.Median(results.Select(r => r.P50)),5:0.00} | {Percentiles.Median(results.Select(r => r.P90)),5:0.00} | {Percentiles.Median(results.Select(r => r.P99)),5:0.00} | {Percentiles.Median(results.Select(r => r.Max)),5:0.0} |"));
+Console.WriteLine();
+Console.WriteLine("Target: p99 under 20 ms.");
+
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
