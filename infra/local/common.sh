@@ -106,6 +106,19 @@ use_profile() {
     PID_DIR="$STATE/pids"
     SECRETS_FILE="$STATE/secrets.env"
     mkdir -p "$LOG_DIR" "$PID_DIR"
+    reserve_ports
+}
+
+# Our ports lie inside Linux's ephemeral range (32768-60999), so an outgoing
+# loopback connection could borrow one while a server (re)starts, e.g. when the
+# tests restart the RabbitMQ app. Reserve them (best effort, root only, until
+# reboot; HUB_RESERVE_PORTS=0 to skip).
+reserve_ports() {
+    local file=/proc/sys/net/ipv4/ip_local_reserved_ports current ours
+    [[ "${HUB_RESERVE_PORTS:-1}" == 1 && -w "$file" ]] || return 0
+    current="$(cat "$file" 2>/dev/null || true)"
+    ours="$PG_PORT,$RABBIT_PORT,$EPMD_PORT,$RABBIT_DIST_PORT,$CTL_DIST_PORT_MIN-$CTL_DIST_PORT_MAX"
+    printf '%s\n' "${current:+$current,}$ours" >"$file" 2>/dev/null || true
 }
 
 # ---------------------------------------------------------------- secrets
@@ -224,6 +237,26 @@ stop_system_services_started_by_install() {
 # ---------------------------------------------------------------- ports and pids
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# port_busy PORT: something holds 127.0.0.1:PORT, a listener or (since these
+# ports are in the ephemeral range) the local end of some other connection.
+port_busy() {
+    if command -v ss >/dev/null; then
+        [[ -n "$(ss -Htan exclude time-wait "sport = :$1" 2>/dev/null)" ]]
+    else
+        port_open "$1"
+    fi
+}
+
+# require_free_port PORT VARIABLE: fail clearly when PORT is taken.
+require_free_port() {
+    port_busy "$1" || return 0
+    local who=""
+    HUB_STEP_LOG=""
+    command -v ss >/dev/null && who="$(ss -Htanp exclude time-wait "sport = :$1" 2>/dev/null | head -n 3)"
+    die "port $1 is already in use by another process (choose another with $2)${who:+
+$who}"
+}
 
 # wait_port_closed PORT SECONDS
 wait_port_closed() {

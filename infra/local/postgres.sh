@@ -108,9 +108,7 @@ pg_start() {
     fi
     pg_init
     step "starting PostgreSQL on 127.0.0.1:$PG_PORT" "$PG_LOG"
-    if port_open "$PG_PORT"; then
-        die "port $PG_PORT is already used by another process (set $(pg_port_var) to another port)"
-    fi
+    require_free_port "$PG_PORT" "$(pg_port_var)"
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -o "$(pg_server_options)" \
         -w -t 60 start >>"$LOG_DIR/pg_ctl.log" 2>&1 || die "pg_ctl start failed"
     pg_ready || die "PostgreSQL started but does not answer on 127.0.0.1:$PG_PORT"

@@ -86,10 +86,11 @@ rabbit_start() {
         return
     fi
     step "starting RabbitMQ on 127.0.0.1:$RABBIT_PORT (node $RABBIT_NODE)" "$RABBIT_STDOUT_LOG"
-    local port
-    for port in "$RABBIT_PORT" "$RABBIT_DIST_PORT" "$EPMD_PORT"; do
-        port_open "$port" && die "port $port is already used by another process (see the HUB_*RABBIT*/EPMD port variables in ./hub)"
-    done
+    local prefix=HUB_
+    [[ "$PROFILE" == test ]] && prefix=HUB_TEST_
+    require_free_port "$RABBIT_PORT" "${prefix}RABBIT_PORT"
+    require_free_port "$RABBIT_DIST_PORT" "${prefix}RABBIT_DIST_PORT"
+    require_free_port "$EPMD_PORT" "${prefix}EPMD_PORT"
     rm -f "$RABBIT_PID_FILE"
     (
         # shellcheck source=/dev/null

@@ -95,7 +95,7 @@ start_app() {
         return
     fi
     step "starting $name on 127.0.0.1:$port" "$log"
-    port_open "$port" && die "port $port is already used by another process (set $(app_port_var "$name"))"
+    require_free_port "$port" "$(app_port_var "$name")"
     (in_app_env "$name" setsid nohup dotnet "$(basename "${HUB_DLL[$name]}")") </dev/null >"$log" 2>&1 &
     echo $! >"$(app_pid_file "$name")"
 }
@@ -137,20 +137,31 @@ any_app_running() {
     return 1
 }
 
-# stop_apps: gateway first, then the services; returns 1 if none was running.
+# stop_apps: the gateway first, then the services (together); returns 1 if
+# none was running.
 stop_apps() {
-    local name pid stopped=1 i
-    for ((i = ${#HUB_APPS[@]} - 1; i >= 0; i--)); do
-        name="${HUB_APPS[$i]}"
+    local name pid stopped=1
+    stop_app gateway && stopped=0
+    for name in "${HUB_SERVICES[@]}"; do
         pid="$(app_pid "$name")"
-        if [[ -n "$pid" ]]; then
-            step "stopping $name (pid $pid)" "$(app_log "$name")"
-            terminate_pid "$pid" "$(basename "${HUB_DLL[$name]}")" 10 || warn "$name (pid $pid) did not stop"
-            stopped=0
-        fi
+        [[ -n "$pid" ]] || continue
+        step "stopping $name (pid $pid)"
+        stopped=0
+        terminate_pid "$pid" "$(basename "${HUB_DLL[$name]}")" 10 &
+    done
+    wait
+    for name in "${HUB_APPS[@]}"; do
         rm -f "$(app_pid_file "$name")"
     done
     return "$stopped"
+}
+
+stop_app() {
+    local name="$1" pid
+    pid="$(app_pid "$name")"
+    [[ -n "$pid" ]] || return 1
+    step "stopping $name (pid $pid)" "$(app_log "$name")"
+    terminate_pid "$pid" "$(basename "${HUB_DLL[$name]}")" 10 || warn "$name (pid $pid) did not stop"
 }
 
 app_status_line() {
