@@ -1,5 +1,5 @@
 using MassTransit;
-using PublicProtectionHub.Messaging;
+using PublicProtectionHub.Access;
 using PublicProtectionHub.CaseRecord.Data;
 
 namespace PublicProtectionHub.CaseRecord;
@@ -8,14 +8,9 @@ public static class Extensions
 {
     public const string ServiceName = "case-record";
 
-    public static void AddCaseRecord(this IHostApplicationBuilder builder)
-    {
-        builder.AddServiceDatabase<CaseRecordDbContext>();
-        builder.AddMessaging<CaseRecordDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
-    }
+    public static void AddCaseRecord(this IHostApplicationBuilder builder) =>
+        builder.AddProtectedService<CaseRecordDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
 
-    public static void MapCaseRecordEndpoints(this WebApplication app)
-    {
-        app.MapGroup("/api/case-record");
-    }
+    public static void MapCaseRecordEndpoints(this WebApplication app) =>
+        app.MapProtectedServiceApi(ServiceName);
 }

@@ -1,5 +1,5 @@
 using MassTransit;
-using PublicProtectionHub.Messaging;
+using PublicProtectionHub.Access;
 using PublicProtectionHub.Mappa.Data;
 
 namespace PublicProtectionHub.Mappa;
@@ -8,14 +8,9 @@ public static class Extensions
 {
     public const string ServiceName = "mappa";
 
-    public static void AddMappa(this IHostApplicationBuilder builder)
-    {
-        builder.AddServiceDatabase<MappaDbContext>();
-        builder.AddMessaging<MappaDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
-    }
+    public static void AddMappa(this IHostApplicationBuilder builder) =>
+        builder.AddProtectedService<MappaDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
 
-    public static void MapMappaEndpoints(this WebApplication app)
-    {
-        app.MapGroup("/api/mappa");
-    }
+    public static void MapMappaEndpoints(this WebApplication app) =>
+        app.MapProtectedServiceApi(ServiceName);
 }

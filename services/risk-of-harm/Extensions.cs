@@ -1,5 +1,5 @@
 using MassTransit;
-using PublicProtectionHub.Messaging;
+using PublicProtectionHub.Access;
 using PublicProtectionHub.RiskOfHarm.Data;
 
 namespace PublicProtectionHub.RiskOfHarm;
@@ -8,14 +8,9 @@ public static class Extensions
 {
     public const string ServiceName = "risk-of-harm";
 
-    public static void AddRiskOfHarm(this IHostApplicationBuilder builder)
-    {
-        builder.AddServiceDatabase<RiskOfHarmDbContext>();
-        builder.AddMessaging<RiskOfHarmDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
-    }
+    public static void AddRiskOfHarm(this IHostApplicationBuilder builder) =>
+        builder.AddProtectedService<RiskOfHarmDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
 
-    public static void MapRiskOfHarmEndpoints(this WebApplication app)
-    {
-        app.MapGroup("/api/risk-of-harm");
-    }
+    public static void MapRiskOfHarmEndpoints(this WebApplication app) =>
+        app.MapProtectedServiceApi(ServiceName);
 }

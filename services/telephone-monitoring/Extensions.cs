@@ -1,5 +1,5 @@
 using MassTransit;
-using PublicProtectionHub.Messaging;
+using PublicProtectionHub.Access;
 using PublicProtectionHub.TelephoneMonitoring.Data;
 
 namespace PublicProtectionHub.TelephoneMonitoring;
@@ -8,14 +8,9 @@ public static class Extensions
 {
     public const string ServiceName = "telephone-monitoring";
 
-    public static void AddTelephoneMonitoring(this IHostApplicationBuilder builder)
-    {
-        builder.AddServiceDatabase<TelephoneMonitoringDbContext>();
-        builder.AddMessaging<TelephoneMonitoringDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
-    }
+    public static void AddTelephoneMonitoring(this IHostApplicationBuilder builder) =>
+        builder.AddProtectedService<TelephoneMonitoringDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
 
-    public static void MapTelephoneMonitoringEndpoints(this WebApplication app)
-    {
-        app.MapGroup("/api/telephone-monitoring");
-    }
+    public static void MapTelephoneMonitoringEndpoints(this WebApplication app) =>
+        app.MapProtectedServiceApi(ServiceName);
 }

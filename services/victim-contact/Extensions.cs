@@ -1,5 +1,5 @@
 using MassTransit;
-using PublicProtectionHub.Messaging;
+using PublicProtectionHub.Access;
 using PublicProtectionHub.VictimContact.Data;
 
 namespace PublicProtectionHub.VictimContact;
@@ -8,14 +8,9 @@ public static class Extensions
 {
     public const string ServiceName = "victim-contact";
 
-    public static void AddVictimContact(this IHostApplicationBuilder builder)
-    {
-        builder.AddServiceDatabase<VictimContactDbContext>();
-        builder.AddMessaging<VictimContactDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
-    }
+    public static void AddVictimContact(this IHostApplicationBuilder builder) =>
+        builder.AddProtectedService<VictimContactDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
 
-    public static void MapVictimContactEndpoints(this WebApplication app)
-    {
-        app.MapGroup("/api/victim-contact");
-    }
+    public static void MapVictimContactEndpoints(this WebApplication app) =>
+        app.MapProtectedServiceApi(ServiceName);
 }

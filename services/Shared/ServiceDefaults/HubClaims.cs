@@ -5,6 +5,7 @@ public static class HubClaims
 {
     public const string Subject = "sub";
     public const string Name = "name";
+    public const string PreferredUserName = "preferred_username";
     public const string Role = "role";
     public const string ClientId = "client_id";
     public const string Scope = "scope";

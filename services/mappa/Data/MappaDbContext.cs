@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using PublicProtectionHub.Access;
 using PublicProtectionHub.Messaging;
 
 namespace PublicProtectionHub.Mappa.Data;
 
 public sealed class MappaDbContext(DbContextOptions<MappaDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessageStore();
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddProtectedServiceModel();
 }
 
 internal sealed class MappaDesignTimeFactory : DesignTimeDbContextFactory<MappaDbContext>;

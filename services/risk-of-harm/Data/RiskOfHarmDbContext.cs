@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using PublicProtectionHub.Access;
 using PublicProtectionHub.Messaging;
 
 namespace PublicProtectionHub.RiskOfHarm.Data;
 
 public sealed class RiskOfHarmDbContext(DbContextOptions<RiskOfHarmDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessageStore();
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddProtectedServiceModel();
 }
 
 internal sealed class RiskOfHarmDesignTimeFactory : DesignTimeDbContextFactory<RiskOfHarmDbContext>;
