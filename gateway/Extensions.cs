@@ -1,10 +1,36 @@
+using PublicProtectionHub.ServiceDefaults;
+
 namespace PublicProtectionHub.Gateway;
 
 public static class Extensions
 {
+    /// <summary>Every API the gateway lets a token into; a route only admits tokens for its own service.</summary>
+    private static readonly string[] Audiences =
+        ["risk-of-harm", "mappa", "victim-contact", "telephone-monitoring", "case-record", "identity"];
+
     public static void AddGateway(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddInMemoryCollection(ServiceAddresses.AsClusterDestinations(builder.Configuration));
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.AddHubAuthentication(Audiences);
+        builder.AddGatewayRateLimits();
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+    }
+
+    /// <summary>Authenticate, limit (by caller, so after authentication), authorise, then proxy.</summary>
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseRouteAudience();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return app;
     }
 }

@@ -9,6 +9,6 @@ builder.AddGateway();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.UseGateway();
 
 await app.RunAsync();
