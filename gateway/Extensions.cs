@@ -1,3 +1,4 @@
+using Yarp.ReverseProxy.Transforms;
 using PublicProtectionHub.ServiceDefaults;
 
 namespace PublicProtectionHub.Gateway;
@@ -14,7 +15,14 @@ public static class Extensions
         builder.AddHubAuthentication(Audiences);
         builder.AddGatewayRateLimits();
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddTransforms(t => t.AddRequestTransform(ForwardedRequest.ApplyAsync));
+    }
+
+    public static WebApplication UseCorrelationId(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        return app;
     }
 
     /// <summary>Authenticate, limit (by caller, so after authentication), authorise, then proxy.</summary>

@@ -8,6 +8,7 @@ builder.AddGateway();
 
 var app = builder.Build();
 
+app.UseCorrelationId();
 app.MapDefaultEndpoints();
 app.UseGateway();
 
