@@ -2,32 +2,51 @@ using System.Globalization;
 using PublicProtectionHub.Benchmarks;
 using PublicProtectionHub.Testing;
 
-// ./hub bench [--rate N] [--count N] [--rounds N]: benchmarks against the real local servers.
-var rate = Option("--rate", 50);
-var count = Option("--count", 1000);
-var rounds = Option("--rounds", 3);
-var warmup = Option("--warmup", 100);
-
-var servers = LocalServers.FromEnvironment("PPH_BENCH");
-Console.WriteLine("Outbox commit-to-consume latency (ms): SaveChanges returned -> consumer handler running");
-Console.WriteLine($"Conditions: {Environment.ProcessorCount} cores, open loop at {rate} changes/s, {count} measured + {warmup} warm-up per round, " +
-                  "quorum queue (1 replica), publisher confirms on, one consumer at a time, PostgreSQL and RabbitMQ on loopback");
-Console.WriteLine();
-Console.WriteLine("| round | samples |   p50 |   p90 |   p99 |   max |");
-Console.WriteLine("|------:|--------:|------:|------:|------:|------:|");
-var results = new List<Percentiles>();
-for (var round = 1; round <= rounds; round++)
+// ./hub bench [outbox|gateway|all] [--rate N] [--count N] [--rounds N] [--warmup N]
+//             [--gateway-rate N] [--gateway-seconds N] [--gateway-warmup N]: benchmarks against the real local servers.
+var selected = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
+if (selected is not ("outbox" or "gateway" or "all"))
 {
-    var r = await OutboxLatency.RunRoundAsync(servers, rate, count, warmup);
-    results.Add(r);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {round,5} | {r.Count,7} | {r.P50,5:0.00} | {r.P90,5:0.00} | {r.P99,5:0.00} | {r.Max,5:0.0} |"));
+    Console.Error.WriteLine($"Unknown benchmark '{selected}': outbox, gateway or all.");
+    return 2;
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"| median of rounds | | {Percentiles.Median(results.Select(r => r.P50)),5:0.00} | {Percentiles.Median(results.Select(r => r.P90)),5:0.00} | {Percentiles.Median(results.Select(r => r.P99)),5:0.00} | {Percentiles.Median(results.Select(r => r.Max)),5:0.0} |"));
-Console.WriteLine();
-Console.WriteLine("Target: p99 under 20 ms.");
+if (selected is "outbox" or "all")
+    await RunOutboxAsync();
+if (selected is "all")
+    Console.WriteLine();
+if (selected is "gateway" or "all")
+    await GatewayLatency.RunAsync(Option("--gateway-rate", 500), Option("--gateway-seconds", 20), Option("--gateway-warmup", 3));
+return 0;
+
+async Task RunOutboxAsync()
+{
+    var rate = Option("--rate", 50);
+    var count = Option("--count", 1000);
+    var rounds = Option("--rounds", 3);
+    var warmup = Option("--warmup", 100);
+
+    var servers = LocalServers.FromEnvironment("PPH_BENCH");
+    Console.WriteLine("Outbox commit-to-consume latency (ms): SaveChanges returned -> consumer handler running");
+    Console.WriteLine($"Conditions: {Environment.ProcessorCount} cores, open loop at {rate} changes/s, {count} measured + {warmup} warm-up per round, " +
+                      "quorum queue (1 replica), publisher confirms on, one consumer at a time, PostgreSQL and RabbitMQ on loopback");
+    Console.WriteLine();
+    Console.WriteLine("| round | samples |   p50 |   p90 |   p99 |   max |");
+    Console.WriteLine("|------:|--------:|------:|------:|------:|------:|");
+    var results = new List<Percentiles>();
+    for (var round = 1; round <= rounds; round++)
+    {
+        var r = await OutboxLatency.RunRoundAsync(servers, rate, count, warmup);
+        results.Add(r);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {round,5} | {r.Count,7} | {r.P50,5:0.00} | {r.P90,5:0.00} | {r.P99,5:0.00} | {r.Max,5:0.0} |"));
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| median of rounds | | {Percentiles.Median(results.Select(r => r.P50)),5:0.00} | {Percentiles.Median(results.Select(r => r.P90)),5:0.00} | {Percentiles.Median(results.Select(r => r.P99)),5:0.00} | {Percentiles.Median(results.Select(r => r.Max)),5:0.0} |"));
+    Console.WriteLine();
+    Console.WriteLine("Target: p99 under 20 ms.");
+}
 
 int Option(string name, int fallback)
 {
