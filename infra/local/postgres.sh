@@ -44,13 +44,17 @@ pg_running() { pid_alive "$(pg_server_pid)" && pg_ready; }
 pg_check_paths() {
     if ! as_postgres test -w "$PG_DIR" -a -x "$PG_DIR"; then
         die "the postgres OS user cannot reach $PG_DIR (a parent folder is not traversable).
-       Put the state elsewhere, e.g. HUB_STATE_DIR=/var/tmp/pph-hub ./hub ..."
+       Put the state elsewhere, e.g. HUB_STATE_DIR=/var/tmp/pph-hub ./hub $(state_hint)"
     fi
     local sock="$PG_SOCKET_DIR/.s.PGSQL.$PG_PORT"
     if ((${#sock} > 107)); then
         die "socket path too long (${#sock} > 107): $sock
-       Use a shorter state path, e.g. HUB_STATE_DIR=/var/tmp/pph-hub ./hub ..."
+       Use a shorter state path, e.g. HUB_STATE_DIR=/var/tmp/pph-hub ./hub $(state_hint)"
     fi
+}
+
+state_hint() {
+    [[ "$PROFILE" == test ]] && echo "test (or HUB_TEST_STATE_DIR=...)" || echo up
 }
 
 pg_prepare_dirs() {
@@ -100,6 +104,7 @@ pg_server_options() {
 
 pg_start() {
     pg_paths
+    HUB_STEP="preparing PostgreSQL ($PROFILE)"
     [[ -x "$PG_BIN/pg_ctl" ]] || die "no PostgreSQL binaries found (set HUB_PG_BIN)"
     pg_prepare_dirs
     if pg_running; then
