@@ -1,12 +1,41 @@
 using Microsoft.EntityFrameworkCore;
 using PublicProtectionHub.Access;
+using PublicProtectionHub.CaseRecord.Register;
 using PublicProtectionHub.Messaging;
 
 namespace PublicProtectionHub.CaseRecord.Data;
 
 public sealed class CaseRecordDbContext(DbContextOptions<CaseRecordDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddProtectedServiceModel();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<ResponsibilityHistory> ResponsibilityHistory => Set<ResponsibilityHistory>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddProtectedServiceModel();
+        modelBuilder.Entity<Person>(e =>
+        {
+            e.ToTable("people", "register");
+            e.Property(p => p.NomsNumber).HasMaxLength(7);
+            e.Property(p => p.Crn).HasMaxLength(7);
+            e.Property(p => p.PncId).HasMaxLength(20);
+            e.Property(p => p.CroNumber).HasMaxLength(20);
+            e.Property(p => p.GivenName).HasMaxLength(100);
+            e.Property(p => p.FamilyName).HasMaxLength(100);
+            e.HasIndex(p => p.NomsNumber).IsUnique();
+            e.HasIndex(p => p.Crn).IsUnique();
+            e.OwnsOne(p => p.Flags);
+            e.OwnsOne(p => p.Responsibilities);
+            e.Ignore(p => p.Key);
+        });
+        modelBuilder.Entity<ResponsibilityHistory>(e =>
+        {
+            e.ToTable("responsibility_history", "register");
+            e.Property(h => h.Reason).HasMaxLength(200);
+            e.OwnsOne(h => h.Responsibilities);
+            e.HasIndex(h => h.PersonId);
+        });
+    }
 }
 
 internal sealed class CaseRecordDesignTimeFactory : DesignTimeDbContextFactory<CaseRecordDbContext>;

@@ -13,7 +13,7 @@ using PublicProtectionHub.CaseRecord.Data;
 namespace PublicProtectionHub.CaseRecord.Data.Migrations
 {
     [DbContext(typeof(CaseRecordDbContext))]
-    [Migration("20261123122154_Initial")]
+    [Migration("20261123123303_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -208,6 +208,81 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                     b.ToTable("entries", "audit");
                 });
 
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.Register.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Crn")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("CroNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NomsNumber")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("PncId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Crn")
+                        .IsUnique();
+
+                    b.HasIndex("NomsNumber")
+                        .IsUnique();
+
+                    b.ToTable("people", "register");
+                });
+
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.Register.ResponsibilityHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("responsibility_history", "register");
+                });
+
             modelBuilder.Entity("PublicProtectionHub.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")
@@ -305,6 +380,128 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                         .HasFilter("dispatched_at IS NULL");
 
                     b.ToTable("outbox_messages", "messaging");
+                });
+
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.Register.Person", b =>
+                {
+                    b.OwnsOne("PublicProtectionHub.CaseRecord.Register.Responsibilities", "Responsibilities", b1 =>
+                        {
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("ChangedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("EstablishmentCode")
+                                .HasColumnType("text");
+
+                            b1.Property<bool>("InCommunity")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("MappaArea")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("OffenderManager")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("OffenderSupervisor")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("PoliceForce")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("ProbationDeliveryUnit")
+                                .HasColumnType("text");
+
+                            b1.PrimitiveCollection<List<string>>("VictimLiaisonUnits")
+                                .IsRequired()
+                                .HasColumnType("text[]");
+
+                            b1.HasKey("PersonId");
+
+                            b1.ToTable("people", "register");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId");
+                        });
+
+                    b.OwnsOne("PublicProtectionHub.CaseRecord.Register.PersonFlags", "Flags", b1 =>
+                        {
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("InScope")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("MappaNominal")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("PublicProtection")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("VictimContact")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("PersonId");
+
+                            b1.ToTable("people", "register");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId");
+                        });
+
+                    b.Navigation("Flags")
+                        .IsRequired();
+
+                    b.Navigation("Responsibilities")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.Register.ResponsibilityHistory", b =>
+                {
+                    b.OwnsOne("PublicProtectionHub.CaseRecord.Register.Responsibilities", "Responsibilities", b1 =>
+                        {
+                            b1.Property<long>("ResponsibilityHistoryId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateTimeOffset>("ChangedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("EstablishmentCode")
+                                .HasColumnType("text");
+
+                            b1.Property<bool>("InCommunity")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("MappaArea")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("OffenderManager")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("OffenderSupervisor")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("PoliceForce")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("ProbationDeliveryUnit")
+                                .HasColumnType("text");
+
+                            b1.PrimitiveCollection<List<string>>("VictimLiaisonUnits")
+                                .IsRequired()
+                                .HasColumnType("text[]");
+
+                            b1.HasKey("ResponsibilityHistoryId");
+
+                            b1.ToTable("responsibility_history", "register");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ResponsibilityHistoryId");
+                        });
+
+                    b.Navigation("Responsibilities")
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

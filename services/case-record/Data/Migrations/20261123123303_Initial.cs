@@ -20,6 +20,9 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                 name: "messaging");
 
             migrationBuilder.EnsureSchema(
+                name: "register");
+
+            migrationBuilder.EnsureSchema(
                 name: "access");
 
             migrationBuilder.CreateTable(
@@ -89,6 +92,39 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "people",
+                schema: "register",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NomsNumber = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
+                    Crn = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
+                    PncId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CroNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    GivenName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FamilyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    Flags_MappaNominal = table.Column<bool>(type: "boolean", nullable: false),
+                    Flags_PublicProtection = table.Column<bool>(type: "boolean", nullable: false),
+                    Flags_InScope = table.Column<bool>(type: "boolean", nullable: false),
+                    Flags_VictimContact = table.Column<bool>(type: "boolean", nullable: false),
+                    Responsibilities_EstablishmentCode = table.Column<string>(type: "text", nullable: true),
+                    Responsibilities_InCommunity = table.Column<bool>(type: "boolean", nullable: false),
+                    Responsibilities_OffenderSupervisor = table.Column<string>(type: "text", nullable: true),
+                    Responsibilities_OffenderManager = table.Column<string>(type: "text", nullable: true),
+                    Responsibilities_ProbationDeliveryUnit = table.Column<string>(type: "text", nullable: true),
+                    Responsibilities_PoliceForce = table.Column<string>(type: "text", nullable: true),
+                    Responsibilities_VictimLiaisonUnits = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Responsibilities_MappaArea = table.Column<string>(type: "text", nullable: true),
+                    Responsibilities_ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_people", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "responsibilities",
                 schema: "access",
                 columns: table => new
@@ -109,6 +145,31 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_responsibilities", x => x.person_key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "responsibility_history",
+                schema: "register",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Responsibilities_EstablishmentCode = table.Column<string>(type: "text", nullable: true),
+                    Responsibilities_InCommunity = table.Column<bool>(type: "boolean", nullable: false),
+                    Responsibilities_OffenderSupervisor = table.Column<string>(type: "text", nullable: true),
+                    Responsibilities_OffenderManager = table.Column<string>(type: "text", nullable: true),
+                    Responsibilities_ProbationDeliveryUnit = table.Column<string>(type: "text", nullable: true),
+                    Responsibilities_PoliceForce = table.Column<string>(type: "text", nullable: true),
+                    Responsibilities_VictimLiaisonUnits = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Responsibilities_MappaArea = table.Column<string>(type: "text", nullable: true),
+                    Responsibilities_ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_responsibility_history", x => x.Id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -165,6 +226,20 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                 filter: "dispatched_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_people_Crn",
+                schema: "register",
+                table: "people",
+                column: "Crn",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_NomsNumber",
+                schema: "register",
+                table: "people",
+                column: "NomsNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_responsibilities_crn",
                 schema: "access",
                 table: "responsibilities",
@@ -193,6 +268,12 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                 schema: "access",
                 table: "responsibilities",
                 column: "police_force");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_responsibility_history_PersonId",
+                schema: "register",
+                table: "responsibility_history",
+                column: "PersonId");
         }
 
         /// <inheritdoc />
@@ -211,8 +292,16 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                 schema: "messaging");
 
             migrationBuilder.DropTable(
+                name: "people",
+                schema: "register");
+
+            migrationBuilder.DropTable(
                 name: "responsibilities",
                 schema: "access");
+
+            migrationBuilder.DropTable(
+                name: "responsibility_history",
+                schema: "register");
         }
     }
 }
