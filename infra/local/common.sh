@@ -229,9 +229,25 @@ stop_system_services_started_by_install() {
             fi
         done < <(pg_lsclusters -h 2>/dev/null || true)
     fi
-    if [[ -x /etc/init.d/rabbitmq-server ]] && service rabbitmq-server status >/dev/null 2>&1; then
+    # (Not `service rabbitmq-server status`: that runs rabbitmqctl as the
+    # rabbitmq user, which itself starts an epmd on 4369.)
+    if [[ -n "$(user_processes rabbitmq beam.smp)" ]]; then
         service rabbitmq-server stop >/dev/null 2>&1 || true
     fi
+    if [[ -n "$(user_processes rabbitmq epmd)" ]]; then
+        epmd -kill >/dev/null 2>&1 || true
+    fi
+}
+
+# user_processes USER COMM: PIDs of USER's processes named COMM (from /proc).
+user_processes() {
+    local uid dir
+    uid="$(id -u "$1" 2>/dev/null)" || return 0
+    for dir in /proc/[0-9]*; do
+        [[ "$(stat -c %u "$dir" 2>/dev/null)" == "$uid" ]] || continue
+        [[ "$(cat "$dir/comm" 2>/dev/null)" == "$2" ]] && echo "${dir#/proc/}"
+    done
+    return 0
 }
 
 # ---------------------------------------------------------------- ports and pids
