@@ -27,7 +27,7 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
             var entry = new AuditEntry
             {
                 Id = Guid.CreateVersion7(),
-                OccurredAt = time.GetUtcNow(),
+                OccurredAt = ToDatabasePrecision(time.GetUtcNow()),
                 Subject = record.Actor.Subject,
                 Role = record.Actor.Role,
                 Agency = record.Actor.Agency,
@@ -54,6 +54,10 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
             throw new AuditUnavailableException(e);
         }
     }
+
+    // PostgreSQL keeps microseconds; the hash must be of the instant as stored.
+    private static DateTimeOffset ToDatabasePrecision(DateTimeOffset at) =>
+        new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
 
     [LoggerMessage(LogLevel.Error, "The audit entry for {Operation} could not be written ({ErrorType}); the operation is refused")]
     private partial void LogAuditWriteFailed(string operation, string errorType);

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using PublicProtectionHub.Audit;
+using PublicProtectionHub.Testing;
+
+namespace PublicProtectionHub.IntegrationTests.Audit;
+
+public sealed class AuditLogTests : IAsyncLifetime
+{
+    private string _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        var servers = await TestServers.GetAsync();
+        _database = await servers.CreateDatabaseAsync("audit");
+        await using var db = NewContext();
+        await db.Database.EnsureCreatedAsync(); // a throwaway database
+    }
+
+    public Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task An_audited_change_writes_exactly_one_entry_in_the_same_transaction()
+    {
+        await using var db = NewContext();
+        db.Notes.Add(new Note { Text = "arrival reviewed" });
+        await Log(db).SaveAsync(Record(AuditAction.Alteration, "A1234BC"));
+
+        await using var check = NewContext();
+        var entry = Assert.Single(await check.Set<AuditEntry>().ToListAsync());
+        Assert.Equal(1, await check.Notes.CountAsync());
+        Assert.Equal(["A1234BC"], entry.Records);
+        Assert.Equal(("sec.exeter", "prison-security", "prison", AuditAction.Alteration), (entry.Subject, entry.Role, entry.Agency, entry.Action));
+        Assert.Equal(AuditChain.Genesis, entry.PreviousHash);
+        Assert.Equal(TimeSpan.Zero, entry.OccurredAt.Offset);
+    }
+
+    [Fact]
+    public async Task Entries_chain_and_an_altered_entry_breaks_the_chain_at_that_entry()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await using var db = NewContext();
+            await Log(db).SaveAsync(Record(AuditAction.Consultation, $"A{i}234BC"));
+        }
+
+        await using (var db = NewContext())
+        {
+            var entries = await db.Set<AuditEntry>().OrderBy(e => e.Sequence).ToListAsync();
+            Assert.Null(AuditChain.FirstBreak(entries));
+            Assert.All(entries.Skip(1).Zip(entries), pair => Assert.Equal(pair.Second.Hash, pair.First.PreviousHash));
+
+            var third = entries[2].Sequence;
+            await db.Database.ExecuteSqlAsync($"UPDATE audit.entries SET justification = 'nothing to see' WHERE sequence = {third}");
+            var tampered = await db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+            Assert.Equal(third, AuditChain.FirstBreak(tampered));
+        }
+    }
+
+    [Fact]
+    public async Task A_deleted_entry_breaks_the_chain()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await using var db = NewContext();
+            await Log(db).SaveAsync(Record(AuditAction.Disclosure, $"A{i}234BC"));
+        }
+
+        await using var check = NewContext();
+        var second = (await check.Set<AuditEntry>().OrderBy(e => e.Sequence).ToListAsync())[1].Sequence;
+        await check.Database.ExecuteSqlAsync($"DELETE FROM audit.entries WHERE sequence = {second}");
+        var remaining = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(remaining[1].Sequence, AuditChain.FirstBreak(remaining));
+    }
+
+    [Fact]
+    public async Task When_the_audit_log_cannot_be_written_nothing_is_saved_and_the_operation_fails()
+    {
+        await using (var db = NewContext())
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE audit.entries RENAME TO entries_unavailable");
+
+        await using (var db = NewContext())
+        {
+            db.Notes.Add(new Note { Text = "must not be saved without its audit entry" });
+            await Assert.ThrowsAsync<AuditUnavailableException>(() => Log(db).SaveAsync(Record(AuditAction.Alteration, "A1234BC")));
+        }
+
+        await using var check = NewContext();
+        Assert.Equal(0, await check.Notes.CountAsync());
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_still_form_one_unbroken_chain()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            await using var db = NewContext();
+            await Log(db).SaveAsync(Record(AuditAction.Consultation, $"B{i:0000}CD"));
+        }));
+
+        await using var check = NewContext();
+        var entries = await check.Set<AuditEntry>().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(20, entries.Count);
+        Assert.Null(AuditChain.FirstBreak(entries));
+    }
+
+    private static AuditRecord Record(AuditAction action, string record) => new(
+        new AuditActor("sec.exeter", "prison-security", "prison", null), action, "test", [record], "arrival review", CorrelationId: "test-correlation");
+
+    private static AuditLog Log(AuditTestDbContext db) => new(db, TimeProvider.System, NullLogger<AuditLog>.Instance);
+
+    private AuditTestDbContext NewContext() => new(new DbContextOptionsBuilder<AuditTestDbContext>().UseNpgsql(_database).Options);
+
+    public sealed class Note
+    {
+        public int Id { get; set; }
+        public required string Text { get; set; }
+    }
+
+    public sealed class AuditTestDbContext(DbContextOptions<AuditTestDbContext> options) : DbContext(options)
+    {
+        public DbSet<Note> Notes => Set<Note>();
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddAuditLog();
+    }
+}
