@@ -4,8 +4,15 @@ using Microsoft.AspNetCore.Identity;
 using PublicProtectionHub.Identity.Access;
 using PublicProtectionHub.Identity.Clients;
 using PublicProtectionHub.Identity.Data;
+using PublicProtectionHub.Identity.Features;
 using PublicProtectionHub.Identity.Features.Authorize;
+using PublicProtectionHub.Identity.Features.CreateClient;
+using PublicProtectionHub.Identity.Features.CreateUser;
+using PublicProtectionHub.Identity.Features.DisableClient;
+using PublicProtectionHub.Identity.Features.DisableUser;
 using PublicProtectionHub.Identity.Features.EndSession;
+using PublicProtectionHub.Identity.Features.ListClients;
+using PublicProtectionHub.Identity.Features.ListUsers;
 using PublicProtectionHub.Identity.Features.Login;
 using PublicProtectionHub.Identity.Features.Logout;
 using PublicProtectionHub.Identity.Features.Token;
@@ -31,6 +38,7 @@ public static class Extensions
         var settings = ServerSettings.From(builder.Configuration, builder.Environment);
         builder.Services.AddUserAccounts();
         builder.Services.AddTokenServer(builder, settings);
+        builder.Services.AddAdminPolicy();
         builder.Services.AddAntiforgery();
         // Session cookies and antiforgery tokens survive a restart, like the signing keys.
         builder.Services.AddDataProtection()
@@ -50,6 +58,9 @@ public static class Extensions
 
         app.MapAuthorize().MapToken().MapEndSession().MapUserInfo();
         app.MapLogin().MapLogout();
+        app.MapAdminApi()
+            .MapListUsers().MapCreateUser().MapDisableUser()
+            .MapListClients().MapCreateClient().MapDisableClient();
     }
 
     private static void AddUserAccounts(this IServiceCollection services)
