@@ -144,10 +144,19 @@ internal sealed partial class IdentitySeeder(
                 : string.Join(" ", result.Errors.SelectMany(e => e.Value)));
     }
 
-    private static List<Uri> AbsoluteUris(IEnumerable<string>? values) => (values ?? [])
-        .Select(v => Uri.TryCreate(v, UriKind.Absolute, out var uri) ? uri : null)
-        .OfType<Uri>()
-        .ToList();
+    /// <summary>
+    /// Absolute URIs as given; a path such as <c>/signin-callback</c> is on the gateway's public URL,
+    /// so the demo portal client works whichever port the gateway listens on.
+    /// </summary>
+    private List<Uri> AbsoluteUris(IEnumerable<string>? values)
+    {
+        var gateway = configuration["Hub:GatewayUrl"] is { } url ? new Uri(url.TrimEnd('/') + "/") : null;
+        return (values ?? [])
+            .Select(v => v.StartsWith('/') && gateway is not null ? new Uri(gateway, v.TrimStart('/'))
+                : Uri.TryCreate(v, UriKind.Absolute, out var uri) ? uri : null)
+            .OfType<Uri>()
+            .ToList();
+    }
 
     [LoggerMessage(LogLevel.Warning, "Identity:ServiceClientSecret is not set: service clients use the local development secret")]
     private partial void LogDefaultServiceSecret();
