@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using PublicProtectionHub.Audit;
 
@@ -27,7 +26,7 @@ public static class ResponsibilityLookup
         return api;
     }
 
-    public static async Task<Results<Ok<ResponsibilityView>, NotFound<ProblemDetails>, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Ok<ResponsibilityView>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         string identifier, HttpContext http, PersonAccess people, AuditLog audit)
     {
         if (!PersonIdentifier.IsValid(identifier))
@@ -45,15 +44,4 @@ public static class ResponsibilityLookup
             person.OffenderManager, person.ProbationDeliveryUnit, person.PoliceForce, person.VictimLiaisonUnits,
             person.MappaArea, person.ChangedAt));
     }
-}
-
-public static class PersonNotFound
-{
-    /// <summary>The one answer for "no such person" and "not yours": it must not tell them apart.</summary>
-    public static NotFound<ProblemDetails> Problem() => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "No such person.",
-        Detail = "There is no person with that identifier that you are responsible for.",
-    });
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PublicProtectionHub.Access;
 using PublicProtectionHub.Access.Features;
@@ -24,7 +23,7 @@ public static class GetPerson
         return api;
     }
 
-    public static async Task<Results<Ok<PersonView>, NotFound<ProblemDetails>, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Ok<PersonView>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         string identifier, HttpContext http, PersonAccess access, CaseRecordDbContext db, AuditLog audit)
     {
         if (!PersonIdentifier.IsValid(identifier))
