@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using PublicProtectionHub.Testing;
+
+namespace PublicProtectionHub.IntegrationTests.Pipeline;
+
+/// <summary>
+/// The whole system as a user meets it: every service and the gateway running as processes on
+/// real PostgreSQL and RabbitMQ, each with its own database, seeded from the demo data file the
+/// way <c>./hub up</c> does. Shared by the tests of the "pipeline" collection.
+/// </summary>
+public sealed class HubStack : IAsyncLifetime
+{
+    public static readonly IReadOnlyList<(string Name, string Folder, string Assembly)> Services =
+    [
+        ("identity", "services/identity", "PublicProtectionHub.Identity"),
+        ("risk-of-harm", "services/risk-of-harm", "PublicProtectionHub.RiskOfHarm"),
+        ("mappa", "services/mappa", "PublicProtectionHub.Mappa"),
+        ("victim-contact", "services/victim-contact", "PublicProtectionHub.VictimContact"),
+        ("telephone-monitoring", "services/telephone-monitoring", "PublicProtectionHub.TelephoneMonitoring"),
+        ("case-record", "services/case-record", "PublicProtectionHub.CaseRecord"),
+    ];
+
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(120);
+    private readonly List<ServiceProcess> _processes = [];
+    private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(5) };
+
+    public TestServers Servers { get; private set; } = null!;
+    public Uri Gateway { get; private set; } = null!;
+    public Dictionary<string, Uri> Direct { get; } = [];
+    public Dictionary<string, string> Databases { get; } = [];
+    public string VirtualHost { get; private set; } = null!;
+    public string StateDir { get; } = Directory.CreateTempSubdirectory("pph-stack-").FullName;
+    public DemoData Demo { get; } = DemoData.Load(Repository.DemoData);
+    public Tokens Tokens { get; private set; } = null!;
+    public IEnumerable<string> AllOutput => _processes.SelectMany(p => p.Output.Select(line => $"[{p.Name}] {line}"));
+
+    public async Task InitializeAsync()
+    {
+        Servers = await TestServers.GetAsync();
+        VirtualHost = await Servers.CreateVirtualHostAsync("stack");
+        Gateway = new Uri($"http://127.0.0.1:{FreePort()}");
+        foreach (var service in Services)
+        {
+            Direct[service.Name] = new Uri($"http://127.0.0.1:{FreePort()}");
+            Databases[service.Name] = await Servers.CreateDatabaseAsync(service.Name.Replace("-", "_"));
+        }
+
+        await Task.WhenAll(Services.Select(MigrateAsync));
+        foreach (var service in Services)
+            _processes.Add(ServiceProcess.Start(service.Name, Repository.ServiceDll(service.Folder, service.Assembly), Environment(service.Name)));
+        foreach (var (name, uri) in Direct)
+            await Eventually.Until(() => IsReadyAsync(uri), ok => ok, StartPatience, $"{name} to report ready");
+
+        // Started last, as ./hub up does, so its first health probes find every service ready.
+        _processes.Add(ServiceProcess.Start("gateway", Repository.ServiceDll("gateway", "PublicProtectionHub.Gateway"), GatewayEnvironment()));
+        await Eventually.Until(() => IsReadyAsync(Gateway), ok => ok, StartPatience, "the gateway to report ready");
+        await Eventually.Until(() => AnswersAsync(new Uri(Gateway, "/.well-known/openid-configuration")), ok => ok, StartPatience,
+            "the gateway to proxy to identity");
+
+        // Case-record registers the demo people and publishes their responsibilities; wait until every service holds them.
+        foreach (var service in Services.Where(s => s.Name != "identity"))
+            await Eventually.Until(() => ResponsibilitiesHeldAsync(service.Name), n => n >= Demo.People.Count, StartPatience,
+                $"{service.Name} to hold the demo people's responsibilities");
+
+        Tokens = new Tokens(Gateway, Demo);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in _processes) await process.DisposeAsync();
+        _probe.Dispose();
+        Tokens?.Dispose();
+        await Servers.DeleteVirtualHostAsync(VirtualHost);
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    public HttpClient NewClient(Uri? baseAddress = null) => new(new SocketsHttpHandler { AllowAutoRedirect = false })
+    {
+        BaseAddress = baseAddress ?? Gateway,
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    private Dictionary<string, string?> Environment(string name)
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = Direct[name].ToString().TrimEnd('/'),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Hub__StateDir"] = StateDir,
+            ["Hub__GatewayUrl"] = Gateway.ToString().TrimEnd('/'),
+            ["Demo__DataFile"] = Repository.DemoData,
+            ["Messaging__QueueType"] = "Quorum",
+        };
+        foreach (var (key, value) in Servers.ServiceSettings(Databases[name], VirtualHost)) env[key.Replace(":", "__")] = value;
+        foreach (var (service, uri) in Direct) env[$"Services__{service}"] = uri.ToString().TrimEnd('/');
+        return env;
+    }
+
+    private Dictionary<string, string?> GatewayEnvironment()
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = Gateway.ToString().TrimEnd('/'),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Hub__GatewayUrl"] = Gateway.ToString().TrimEnd('/'),
+            // The matrix sends a few hundred requests per caller in seconds; the limits themselves are tested apart.
+            ["Gateway__RateLimit__PermitsPerSecond"] = "10000",
+            ["Gateway__RateLimit__Burst"] = "10000",
+            ["Gateway__RateLimit__SignIn__PermitsPerSecond"] = "10000",
+            ["Gateway__RateLimit__SignIn__Burst"] = "10000",
+        };
+        foreach (var (service, uri) in Direct) env[$"Services__{service}"] = uri.ToString().TrimEnd('/');
+        return env;
+    }
+
+    private async Task MigrateAsync((string Name, string Folder, string Assembly) service)
+    {
+        await using var migrate = ServiceProcess.Start($"{service.Name}-migrate", Repository.ServiceDll(service.Folder, service.Assembly), Environment(service.Name), "--migrate");
+        var exit = await migrate.WaitForExitAsync(StartPatience);
+        if (exit != 0)
+            throw new InvalidOperationException($"{service.Name} --migrate exited {exit}:\n{string.Join('\n', migrate.Output.TakeLast(30))}");
+    }
+
+    private Task<bool> IsReadyAsync(Uri service) => AnswersAsync(new Uri(service, "/health/ready"));
+
+    private async Task<bool> AnswersAsync(Uri url)
+    {
+        try
+        {
+            using var response = await _probe.GetAsync(url);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<long> ResponsibilitiesHeldAsync(string service)
+    {
+        await using var db = new NpgsqlConnection(Databases[service]);
+        await db.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM access.responsibilities", db);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PipelineCollection : ICollectionFixture<HubStack>
+{
+    public const string Name = "pipeline";
+}
