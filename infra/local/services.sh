@@ -3,6 +3,7 @@
 # services and the gateway in the background, health waits and stopping.
 
 HUB_APPS=("${HUB_SERVICES[@]}" gateway)
+HUB_DEMO_DATA=infra/demo/demo-data.json
 
 app_pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
 app_log() { printf '%s/%s.log' "$LOG_DIR" "$1"; }
@@ -39,6 +40,7 @@ app_env() {
         echo "Services__$svc=$(app_url "$svc")"
     done
     [[ "$name" == gateway ]] && return 0
+    echo "Demo__DataFile=$REPO_ROOT/$HUB_DEMO_DATA"
     echo "ConnectionStrings__Database=Host=127.0.0.1;Port=$PG_PORT;Database=$(db_name "$name");Username=$(db_login "$name");Password=$(pg_password "$name")"
     echo "Messaging__Host=127.0.0.1"
     echo "Messaging__Port=$RABBIT_PORT"
@@ -181,3 +183,24 @@ app_status_line() {
 }
 
 status_row() { printf '%-22s %-8s %-6s %s\n' "$@"; }
+
+# wait_demo_data: identity seeds the demo users and clients, case-record registers the demo
+# people and publishes who is responsible for them; done when every other service holds
+# a responsibility row for each demo person.
+wait_demo_data() {
+    local people timeout="${HUB_HEALTH_TIMEOUT:-90}" start=$SECONDS svc held
+    people="$(grep -c '"dateOfBirth"' "$HUB_DEMO_DATA")"
+    step "loading demo data ($HUB_DEMO_DATA: $people people) into every service"
+    for svc in "${HUB_SERVICES[@]}"; do
+        [[ "$svc" == identity ]] && continue
+        while :; do
+            held="$(pg_psql "$(db_name "$svc")" -c 'SELECT count(*) FROM access.responsibilities' 2>/dev/null || echo 0)"
+            ((held >= people)) && break
+            if ((SECONDS - start >= timeout)); then
+                HUB_STEP="loading demo data"
+                die "$svc holds $held of $people demo people after ${timeout}s" "$(app_log case-record)"
+            fi
+            sleep 1
+        done
+    done
+}
