@@ -30,9 +30,13 @@ public static class ProtectedServiceExtensions
         return builder;
     }
 
-    /// <summary>The service's API group, <c>/api/{service}</c>, with the lookups every service answers.</summary>
+    /// <summary>
+    /// The service's API group for people, <c>/api/{service}</c>, with the lookups every service answers.
+    /// Machine clients' endpoints are mapped apart, each with its own policy.
+    /// </summary>
     public static RouteGroupBuilder MapProtectedServiceApi(this WebApplication app, string serviceName) =>
         app.MapGroup($"/api/{serviceName}")
+            .RequireAuthorization(PeopleOnlyRequirement.Policy)
             .MapResponsibilityLookup()
             .MapAuditLog();
 }

@@ -51,7 +51,9 @@ public static class AuthenticationExtensions
             o.Events = new JwtBearerEvents { OnChallenge = WriteUnauthorizedProblemAsync };
         });
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(PeopleOnlyRequirement.Policy, p => p.RequireAuthenticatedUser().AddRequirements(new PeopleOnlyRequirement()));
+        builder.Services.AddPeopleOnlyChallenge();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenIddict.Validation.AspNetCore;
 using PublicProtectionHub.Identity.Access;
+using PublicProtectionHub.ServiceDefaults;
 
 namespace PublicProtectionHub.Identity.Features;
 
@@ -16,7 +17,9 @@ internal static class AdminApi
         .AddPolicy(Policy, p => p
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
-            .RequireRole(Roles.Admin));
+            .AddRequirements(new PeopleOnlyRequirement())
+            .RequireRole(Roles.Admin))
+        .Services.AddPeopleOnlyChallenge();
 
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/identity").RequireAuthorization(Policy).DisableAntiforgery();
