@@ -1,0 +1,87 @@
+namespace PublicProtectionHub.IntegrationTests.Pipeline;
+
+/// <summary>What a caller gets from an endpoint through the gateway.</summary>
+public enum Outcome
+{
+    /// <summary>Let through: the endpoint's own answer (for a person: 200 when in scope; the person out of scope is a separate 404 cell).</summary>
+    Allowed,
+
+    /// <summary>404: a person the caller is not responsible for, or no case data for this role at all.</summary>
+    NotFound,
+
+    /// <summary>
+    /// 401: no token, a token not for this API (only administrators' tokens are for the identity API),
+    /// or a machine client outside its own endpoints.
+    /// </summary>
+    Unauthorized,
+
+    /// <summary>403: a signed-in person whose role does not allow this (never used for a person's data).</summary>
+    Forbidden,
+}
+
+/// <summary>
+/// Who may call what: every endpoint the services map, every caller, through the real gateway.
+/// A new endpoint fails <see cref="AuthorizationMatrixTests.Every_mapped_endpoint_is_in_the_matrix"/> until it has a row here.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    /// <summary>The callers, in column order: a demo user per role, the demo machine clients, and nobody.</summary>
+    public static readonly IReadOnlyList<string> Callers =
+    [
+        "sec.exeter", "omu.exeter", "om.plymouth", "police.devon", "vlo.devon", "mappa.devon", "auditor", "admin",
+        "hmpps-events", "pin-phone-provider", "police-intelligence", Anonymous,
+    ];
+
+    public const string Anonymous = "(no token)";
+    public const string PersonInScope = "A1234BC";      // HMP Exeter, Devon and Cornwall, Plymouth offender manager, Devon VLU
+    public const string PersonOutOfScope = "A4567EF";   // HMP Cardiff, South Wales: nobody above is responsible for them
+
+    private const Outcome A = Outcome.Allowed, N = Outcome.NotFound, U = Outcome.Unauthorized, F = Outcome.Forbidden;
+
+    public sealed record Row(string Method, string Path, int AllowedStatus, string? Body, IReadOnlyList<Outcome> Outcomes)
+    {
+        public bool IsAboutAPerson => Path.Contains("{identifier}", StringComparison.Ordinal);
+        public string Endpoint => $"{Method} {Path}";
+    }
+
+    private static readonly string[] ProtectedServices = ["risk-of-harm", "mappa", "victim-contact", "telephone-monitoring", "case-record"];
+
+    public static readonly IReadOnlyList<Row> Rows =
+    [
+        //                                                                        sec omu om pol vlo map aud adm hmpps pin intel anon
+        Get("/api/case-record/people/{identifier}",                          200, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),
+        .. ProtectedServices.SelectMany(service => new[]
+        {
+            Get($"/api/{service}/people/{{identifier}}/responsibility",      200, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),
+            Get($"/api/{service}/audit/entries",                             200, F,  F,  F, F,  F,  F,  A,  F,  U,    U,  U,    U),
+            Get($"/api/{service}/audit/verify",                              200, F,  F,  F, F,  F,  F,  A,  F,  U,    U,  U,    U),
+        }),
+        Get("/api/identity/users",                                           200, U,  U,  U, U,  U,  U,  U,  A,  U,    U,  U,    U),
+        Get("/api/identity/clients",                                         200, U,  U,  U, U,  U,  U,  U,  A,  U,    U,  U,    U),
+        // An empty body and a user or client that does not exist: authorized, then refused, so the matrix changes nothing.
+        Post("/api/identity/users", "{}",                                    400, U,  U,  U, U,  U,  U,  U,  A,  U,    U,  U,    U),
+        Post("/api/identity/clients", "{}",                                  400, U,  U,  U, U,  U,  U,  U,  A,  U,    U,  U,    U),
+        Post("/api/identity/users/{userName}/disable", null,                404, U,  U,  U, U,  U,  U,  U,  A,  U,    U,  U,    U),
+        Post("/api/identity/clients/{clientId}/disable", null,              404, U,  U,  U, U,  U,  U,  U,  A,  U,    U,  U,    U),
+    ];
+
+    /// <summary>
+    /// Served anonymously by design and so outside the matrix: the OpenID Connect protocol and the
+    /// login page (tested by <see cref="SignInTests"/> and <c>TokenTests</c>).
+    /// </summary>
+    public static readonly IReadOnlySet<string> PublicEndpoints = new HashSet<string>
+    {
+        "GET /connect/authorize", "POST /connect/authorize", "POST /connect/token", "GET /connect/endsession",
+        "POST /connect/endsession", "GET /connect/userinfo", "POST /connect/userinfo", "GET /account/login",
+        "POST /account/login", "GET /account/logout", "POST /account/logout",
+    };
+
+    private static Row Get(string path, int allowedStatus, params Outcome[] outcomes) => Create("GET", path, null, allowedStatus, outcomes);
+
+    private static Row Post(string path, string? body, int allowedStatus, params Outcome[] outcomes) => Create("POST", path, body, allowedStatus, outcomes);
+
+    private static Row Create(string method, string path, string? body, int allowedStatus, Outcome[] outcomes) =>
+        outcomes.Length == Callers.Count
+            ? new Row(method, path, allowedStatus, body, outcomes)
+            : throw new InvalidOperationException($"{method} {path}: {outcomes.Length} outcomes for {Callers.Count} callers.");
+}
