@@ -32,6 +32,7 @@ public static class Extensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.MapSignInPages();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseRouteAudience();
