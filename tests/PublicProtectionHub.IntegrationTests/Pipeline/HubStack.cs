@@ -34,6 +34,7 @@ public sealed class HubStack : IAsyncLifetime
     public string StateDir { get; } = Directory.CreateTempSubdirectory("pph-stack-").FullName;
     public DemoData Demo { get; } = DemoData.Load(Repository.DemoData);
     public Tokens Tokens { get; private set; } = null!;
+    public SigningKeys SigningKeys { get; private set; } = null!;
     public IEnumerable<string> AllOutput => _processes.SelectMany(p => p.Output.Select(line => $"[{p.Name}] {line}"));
 
     public async Task InitializeAsync()
@@ -48,6 +49,7 @@ public sealed class HubStack : IAsyncLifetime
         }
 
         await Task.WhenAll(Services.Select(MigrateAsync));
+        SigningKeys = SigningKeys.CreateIn(StateDir);
         foreach (var service in Services)
             _processes.Add(ServiceProcess.Start(service.Name, Repository.ServiceDll(service.Folder, service.Assembly), Environment(service.Name)));
         foreach (var (name, uri) in Direct)
@@ -72,6 +74,7 @@ public sealed class HubStack : IAsyncLifetime
         foreach (var process in _processes) await process.DisposeAsync();
         _probe.Dispose();
         Tokens?.Dispose();
+        SigningKeys?.Dispose();
         await Servers.DeleteVirtualHostAsync(VirtualHost);
         NpgsqlConnection.ClearAllPools();
     }
