@@ -12,5 +12,6 @@ public static class AuditExtensions
             .AddScoped(sp => new AuditLog(
                 sp.GetRequiredService<TDbContext>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<AuditLog>>()));
+                sp.GetRequiredService<ILogger<AuditLog>>()))
+            .AddExceptionHandler<AuditUnavailableHandler>();
 }
