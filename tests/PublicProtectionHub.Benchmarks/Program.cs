@@ -31,6 +31,13 @@ async Task RunOutboxAsync()
     Console.WriteLine($"Conditions: {Environment.ProcessorCount} cores, open loop at {rate} changes/s, {count} measured + {warmup} warm-up per round, " +
                       "quorum queue (1 replica), publisher confirms on, one consumer at a time, PostgreSQL and RabbitMQ on loopback");
     Console.WriteLine();
+
+    // The benchmark process's own first round runs on freshly jitted code and stalls for hundreds of
+    // milliseconds at a time; it is run and shown, but not counted.
+    var first = await OutboxLatency.RunRoundAsync(servers, rate, count / 2, warmup);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Warm-up round (not counted): {first.Count} samples, p50 {first.P50:0.00}, p99 {first.P99:0.00}, max {first.Max:0.0}"));
+    Console.WriteLine();
     Console.WriteLine("| round | samples |   p50 |   p90 |   p99 |   max |");
     Console.WriteLine("|------:|--------:|------:|------:|------:|------:|");
     var results = new List<Percentiles>();
