@@ -32,7 +32,11 @@ public static class AuthenticationExtensions
             o.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
                 new Uri(identity, ".well-known/openid-configuration").ToString(),
                 new InternalMetadataRetriever(identity),
-                new HttpDocumentRetriever { RequireHttps = false });
+                new HttpDocumentRetriever { RequireHttps = false })
+            {
+                // A token signed by a key not yet seen (after a rotation) re-reads the JWKS at most this often.
+                RefreshInterval = TimeSpan.FromSeconds(30),
+            };
             o.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuers = [issuer, issuer + "/"],
