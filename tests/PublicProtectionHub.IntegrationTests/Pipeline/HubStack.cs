@@ -79,6 +79,22 @@ public sealed class HubStack : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
     }
 
+    /// <summary>
+    /// Another gateway in front of the same services (same public issuer URL), with settings of its
+    /// own, e.g. low rate limits; stopped when the returned process is disposed.
+    /// </summary>
+    public async Task<(Uri Url, ServiceProcess Process)> StartGatewayAsync(IDictionary<string, string?> settings)
+    {
+        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var env = GatewayEnvironment();
+        env["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
+        foreach (var (key, value) in settings) env[key] = value;
+        var process = ServiceProcess.Start("gateway-2", Repository.ServiceDll("gateway", "PublicProtectionHub.Gateway"), env);
+        _processes.Add(process);
+        await Eventually.Until(() => IsReadyAsync(url), ok => ok, StartPatience, "the second gateway to report ready");
+        return (url, process);
+    }
+
     public HttpClient NewClient(Uri? baseAddress = null) => new(new SocketsHttpHandler { AllowAutoRedirect = false })
     {
         BaseAddress = baseAddress ?? Gateway,

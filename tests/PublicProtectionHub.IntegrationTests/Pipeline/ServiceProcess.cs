@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace PublicProtectionHub.IntegrationTests.Pipeline;
 
 /// <summary>One service or the gateway, run from its own build output as <c>./hub up</c> runs it.</summary>
-internal sealed class ServiceProcess : IAsyncDisposable
+public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
@@ -50,8 +50,13 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    private bool _disposed;
+
+    /// <summary>Kills the process (and its children); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
