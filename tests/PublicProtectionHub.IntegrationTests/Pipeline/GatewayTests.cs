@@ -85,4 +85,18 @@ public sealed class GatewayTests(HubStack stack)
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
     }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_with_413_before_it_reaches_a_service()
+    {
+        using var http = stack.NewClient();
+        http.SetBearerToken(await stack.Tokens.ForUserAsync("admin"));
+        using var body = new ByteArrayContent(new byte[1024 * 1024 + 1]);
+        body.Headers.ContentType = new("application/json");
+
+        using var response = await http.PostAsync("/api/identity/users", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 }

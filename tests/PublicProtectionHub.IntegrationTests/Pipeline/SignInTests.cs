@@ -61,4 +61,21 @@ public sealed class SignInTests(HubStack stack)
         await Assert.ThrowsAsync<InvalidOperationException>(() => stack.Tokens.SignInAsync("sec.exeter", "not-the-password", "openid case-record"));
         await Assert.ThrowsAsync<InvalidOperationException>(() => stack.Tokens.SignInAsync("nobody.here", "not-the-password", "openid case-record"));
     }
+
+    [Fact]
+    public async Task A_refresh_token_from_the_code_flow_gets_a_new_access_token()
+    {
+        var signedIn = await stack.Tokens.SignInAsync("omu.exeter", stack.Demo.User("omu.exeter").Password, "openid offline_access case-record");
+        Assert.False(string.IsNullOrEmpty(signedIn.RefreshToken), "no refresh token was issued");
+
+        using var http = stack.NewClient();
+        var refreshed = await http.RequestRefreshTokenAsync(new RefreshTokenRequest
+        {
+            Address = "/connect/token", ClientId = Tokens.Portal, RefreshToken = signedIn.RefreshToken!,
+        });
+
+        Assert.False(refreshed.IsError, refreshed.Error);
+        Assert.NotEqual(signedIn.AccessToken, refreshed.AccessToken);
+        Assert.Equal("omu.exeter", new JsonWebToken(refreshed.AccessToken).Subject);
+    }
 }
