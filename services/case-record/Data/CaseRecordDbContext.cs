@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PublicProtectionHub.Access;
+using PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
 using PublicProtectionHub.CaseRecord.Register;
 using PublicProtectionHub.Messaging;
 
@@ -9,6 +10,7 @@ public sealed class CaseRecordDbContext(DbContextOptions<CaseRecordDbContext> op
 {
     public DbSet<Person> People => Set<Person>();
     public DbSet<ResponsibilityHistory> ResponsibilityHistory => Set<ResponsibilityHistory>();
+    public DbSet<ReceivedHmppsEvent> HmppsEvents => Set<ReceivedHmppsEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +36,19 @@ public sealed class CaseRecordDbContext(DbContextOptions<CaseRecordDbContext> op
             e.Property(h => h.Reason).HasMaxLength(200);
             e.OwnsOne(h => h.Responsibilities);
             e.HasIndex(h => h.PersonId);
+        });
+        modelBuilder.Entity<ReceivedHmppsEvent>(e =>
+        {
+            e.ToTable("hmpps_events", "integrations");
+            e.Property(r => r.ReplayKey).HasMaxLength(64);
+            e.Property(r => r.EventType).HasMaxLength(200);
+            e.Property(r => r.Kind).HasMaxLength(50);
+            e.Property(r => r.BodyHash).HasMaxLength(64);
+            e.Property(r => r.NomsNumber).HasMaxLength(7);
+            e.Property(r => r.Crn).HasMaxLength(7);
+            e.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(30);
+            e.HasIndex(r => r.ReplayKey).IsUnique();
+            e.HasIndex(r => new { r.PersonId, r.Kind, r.OccurredAt });
         });
     }
 }

@@ -16,6 +16,16 @@ public sealed class Person
     public DateOnly? DateOfBirth { get; set; }
     public PersonFlags Flags { get; set; } = new();
     public Responsibilities Responsibilities { get; set; } = new();
+
+    /// <summary>MAPPA category (1–4) from the probation MAPP registration; null when not a MAPPA nominal.</summary>
+    public int? MappaCategory { get; set; }
+
+    /// <summary>MAPPA level (1–3) from the probation MAPP registration; null when not a MAPPA nominal.</summary>
+    public int? MappaLevel { get; set; }
+
+    /// <summary>Active probation risk registrations other than MAPPA, by register type code (e.g. <c>RVHR</c>).</summary>
+    public List<string> RiskRegistrations { get; set; } = [];
+
     public DateTimeOffset RegisteredAt { get; set; }
 
     public string Key => NomsNumber ?? Crn ?? throw new InvalidOperationException("A person needs a NOMS number or a CRN.");

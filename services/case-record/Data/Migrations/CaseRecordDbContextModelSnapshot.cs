@@ -205,6 +205,64 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                     b.ToTable("entries", "audit");
                 });
 
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.Integrations.HmppsEvents.ReceivedHmppsEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Crn")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("NomsNumber")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplayKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplayKey")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "Kind", "OccurredAt");
+
+                    b.ToTable("hmpps_events", "integrations");
+                });
+
             modelBuilder.Entity("PublicProtectionHub.CaseRecord.Register.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -232,6 +290,12 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("MappaCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MappaLevel")
+                        .HasColumnType("integer");
+
                     b.Property<string>("NomsNumber")
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
@@ -242,6 +306,10 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
 
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("RiskRegistrations")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.HasKey("Id");
 

@@ -15,7 +15,7 @@ public static class GetPerson
 
     public sealed record PersonView(
         string? NomsNumber, string? Crn, string? PncId, string GivenName, string FamilyName, DateOnly? DateOfBirth,
-        PersonFlags Flags, Responsibilities Responsibilities);
+        PersonFlags Flags, int? MappaCategory, int? MappaLevel, IReadOnlyList<string> RiskRegistrations, Responsibilities Responsibilities);
 
     public static RouteGroupBuilder MapGetPerson(this RouteGroupBuilder api)
     {
@@ -40,6 +40,6 @@ public static class GetPerson
         await audit.SaveAsync(http.AuditRecord(AuditAction.Consultation, [person.Key], Purpose), http.RequestAborted);
         return TypedResults.Ok(new PersonView(
             person.NomsNumber, person.Crn, person.PncId, person.GivenName, person.FamilyName, person.DateOfBirth,
-            person.Flags, person.Responsibilities));
+            person.Flags, person.MappaCategory, person.MappaLevel, person.RiskRegistrations, person.Responsibilities));
     }
 }

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using PublicProtectionHub.Audit;
+using PublicProtectionHub.CaseRecord.Data;
+using PublicProtectionHub.CaseRecord.Register;
+
+namespace PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
+
+/// <summary>
+/// Applies one validated HMPPS event to the register, in one transaction with its record and audit entry.
+/// A replay (same <see cref="ReceivedHmppsEvent.ReplayKey"/>) changes nothing; an event older than the last
+/// applied one of its kind for the person is recorded as superseded; a person known by NOMS number and later
+/// by CRN (or the other way round) is one person. A person the hub does not know is registered only when the
+/// event names them (<c>firstName</c>, <c>lastName</c>) and says where they are (a reception); otherwise the
+/// event is recorded as <see cref="HmppsEventOutcome.PersonUnknown"/> and ignored.
+/// </summary>
+public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, TimeProvider time)
+{
+    // Events are applied one at a time, so a replay or two events for one person never race.
+    private const long IngestLock = 0x5050_485F_484D; // "PPH_HM"
+    public const string Purpose = "apply an HMPPS domain event";
+
+    /// <returns>The outcome, or null for a replay of an event already recorded.</returns>
+    public async Task<HmppsEventOutcome?> HandleAsync(HmppsEvent e, AuditRecordFactory auditRecord, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IngestLock})", ct);
+
+        var replayKey = ReceivedHmppsEvent.ReplayKeyOf(e);
+        if (await db.HmppsEvents.AnyAsync(r => r.ReplayKey == replayKey, ct)) return null;
+
+        var now = time.GetUtcNow();
+        var kind = HmppsEventTypes.KindOf(e);
+        var received = new ReceivedHmppsEvent
+        {
+            Id = Guid.CreateVersion7(), ReplayKey = replayKey, EventType = e.EventType, Kind = kind, OccurredAt = e.OccurredAt,
+            BodyHash = e.BodyHash, NomsNumber = HmppsEventRules.NomsNumberOf(e), Crn = e.Person.Crn, ReceivedAt = now,
+        };
+        db.HmppsEvents.Add(received);
+
+        var (person, conflict) = HmppsEventTypes.IsKnown(e.EventType) ? await FindAsync(e, ct) : (null, false);
+        var isNew = false;
+        if (!HmppsEventTypes.IsKnown(e.EventType)) received.Outcome = HmppsEventOutcome.UnknownType;
+        else if (conflict) received.Outcome = HmppsEventOutcome.IdentifiersConflict;
+        else if (person is null && MinimalPerson(e, now) is { } registered)
+        {
+            db.People.Add(person = registered);
+            isNew = true;
+        }
+
+        if (person is null && received.Outcome == HmppsEventOutcome.Applied) received.Outcome = HmppsEventOutcome.PersonUnknown;
+        if (person is not null)
+        {
+            received.PersonId = person.Id;
+            received.Outcome = await IsSupersededAsync(person.Id, kind, e.OccurredAt, ct) ? HmppsEventOutcome.Superseded : HmppsEventOutcome.Applied;
+            if (received.Outcome == HmppsEventOutcome.Applied)
+            {
+                LinkIdentifiers(person, e);
+                if (HmppsEventRules.Apply(e, person) || isNew)
+                    db.RecordResponsibilityChange(person, $"HMPPS event {e.EventType}", now);
+            }
+        }
+
+        var altered = person is not null && received.Outcome == HmppsEventOutcome.Applied;
+        var records = person is not null ? [person.Key] : new[] { received.NomsNumber ?? received.Crn }.OfType<string>().ToArray();
+        await audit.SaveAsync(auditRecord(isNew ? AuditAction.Collection : altered ? AuditAction.Alteration : AuditAction.Collection, records,
+            $"{Purpose}: {e.EventType} ({received.Outcome})"), ct);
+        await transaction.CommitAsync(ct);
+        return received.Outcome;
+    }
+
+    /// <summary>Finds the person by NOMS number or CRN; a conflict when the two name different people.</summary>
+    private async Task<(Person? Person, bool Conflict)> FindAsync(HmppsEvent e, CancellationToken ct)
+    {
+        var noms = HmppsEventRules.NomsNumberOf(e);
+        var crn = e.Person.Crn;
+        var found = await db.People
+            .Where(p => (noms != null && p.NomsNumber == noms) || (crn != null && p.Crn == crn))
+            .Take(2).ToListAsync(ct);
+        return found.Count switch
+        {
+            0 => (null, false),
+            1 when (noms is null || found[0].NomsNumber is null || found[0].NomsNumber == noms)
+                   && (crn is null || found[0].Crn is null || found[0].Crn == crn) => (found[0], false),
+            _ => (null, true),
+        };
+    }
+
+    private static void LinkIdentifiers(Person person, HmppsEvent e)
+    {
+        person.NomsNumber ??= HmppsEventRules.NomsNumberOf(e);
+        person.Crn ??= e.Person.Crn;
+        person.PncId ??= e.Person.PncId;
+    }
+
+    private Task<bool> IsSupersededAsync(Guid personId, string kind, DateTimeOffset occurredAt, CancellationToken ct) =>
+        db.HmppsEvents.AnyAsync(r => r.PersonId == personId && r.Kind == kind && r.Outcome == HmppsEventOutcome.Applied && r.OccurredAt > occurredAt, ct);
+
+    /// <summary>A reception into prison that names the person registers them with the prison responsible.</summary>
+    private static Person? MinimalPerson(HmppsEvent e, DateTimeOffset now)
+    {
+        var d = e.Details;
+        if (e.EventType != HmppsEventTypes.PrisonerReceived || d.FirstName is not { Length: <= 100 } given
+            || d.LastName is not { Length: <= 100 } family || HmppsEventRules.NomsNumberOf(e) is null)
+            return null;
+        return new Person
+        {
+            Id = Guid.CreateVersion7(), GivenName = given, FamilyName = family, RegisteredAt = now,
+            NomsNumber = HmppsEventRules.NomsNumberOf(e), Crn = e.Person.Crn, PncId = e.Person.PncId,
+            Responsibilities = new Responsibilities { EstablishmentCode = d.PrisonId },
+        };
+    }
+}
+
+/// <summary>Builds the audit record of the request that brought the event (its caller and correlation id).</summary>
+public delegate AuditRecord AuditRecordFactory(AuditAction action, IReadOnlyList<string> records, string purpose);
