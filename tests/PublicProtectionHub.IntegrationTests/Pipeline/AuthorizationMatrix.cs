@@ -36,6 +36,11 @@ public static class AuthorizationMatrix
     public const string PersonInScope = "A1234BC";      // HMP Exeter, Devon and Cornwall, Plymouth offender manager, Devon VLU
     public const string PersonOutOfScope = "A4567EF";   // HMP Cardiff, South Wales: nobody above is responsible for them
 
+    private const string HmppsIgnoredEvent = """
+        {"eventType":"hub.authorization-matrix.sample","version":1,"occurredAt":"2026-01-01T00:00:00Z",
+         "additionalInformation":{},"personReference":{"identifiers":[{"type":"NOMS","value":"A1234BC"}]}}
+        """;
+
     private const Outcome A = Outcome.Allowed, N = Outcome.NotFound, U = Outcome.Unauthorized, F = Outcome.Forbidden;
 
     public sealed record Row(string Method, string Path, int AllowedStatus, string? Body, IReadOnlyList<Outcome> Outcomes)
@@ -56,6 +61,9 @@ public static class AuthorizationMatrix
             Get($"/api/{service}/audit/entries",                             200, F,  F,  F, F,  F,  F,  A,  F,  U,    U,  U,    U),
             Get($"/api/{service}/audit/verify",                              200, F,  F,  F, F,  F,  F,  A,  F,  U,    U,  U,    U),
         }),
+        // An event type case-record does not handle: recorded and ignored (202), so the matrix changes nobody's record.
+        Post("/api/case-record/integrations/hmpps-events", HmppsIgnoredEvent,
+                                                                             202, F,  F,  F, F,  F,  F,  F,  F,  A,    U,  F,    U),
         Get("/api/identity/users",                                           200, U,  U,  U, U,  U,  U,  U,  A,  U,    U,  U,    U),
         Get("/api/identity/clients",                                         200, U,  U,  U, U,  U,  U,  U,  A,  U,    U,  U,    U),
         // An empty body and a user or client that does not exist: authorized, then refused, so the matrix changes nothing.
