@@ -46,8 +46,11 @@ public sealed partial class DemoRegister(IServiceScopeFactory scopes, IConfigura
         string? Establishment, bool InCommunity, string? OffenderSupervisor, string? OffenderManager,
         string? PoliceForce, List<string>? VictimLiaisonUnits, string? MappaArea, [property: JsonPropertyName("pdu")] string? ProbationDeliveryUnit);
 
+    private sealed record DemoMappa(int? Category, int? Level);
+
     private sealed record DemoPerson(
-        string? NomsNumber, string? Crn, string? PncId, DemoName Name, DateOnly? DateOfBirth, DemoFlags Flags, DemoResponsibilities Responsibilities)
+        string? NomsNumber, string? Crn, string? PncId, DemoName Name, DateOnly? DateOfBirth, DemoFlags Flags, DemoMappa? Mappa,
+        DemoResponsibilities Responsibilities)
     {
         public RegisterPersonCommand ToCommand() => new(
             NomsNumber, Crn, PncId, Name.Given, Name.Family, DateOfBirth,
@@ -63,6 +66,10 @@ public sealed partial class DemoRegister(IServiceScopeFactory scopes, IConfigura
                 VictimLiaisonUnits = Responsibilities.VictimLiaisonUnits ?? [],
                 MappaArea = Responsibilities.MappaArea,
             },
-            "demo data load");
+            "demo data load")
+        {
+            MappaCategory = Mappa?.Category,
+            MappaLevel = Mappa?.Level,
+        };
     }
 }

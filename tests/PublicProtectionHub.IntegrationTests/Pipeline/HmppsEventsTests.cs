@@ -83,6 +83,13 @@ public sealed class HmppsEventsTests(HubStack stack)
     }
 
     [Fact]
+    public async Task The_demo_people_carry_their_mappa_level_and_category()
+    {
+        var person = await PersonAsync("A1234BC");
+        Assert.Equal((2, 2), (person.GetProperty("mappaLevel").GetInt32(), person.GetProperty("mappaCategory").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_person_first_known_by_noms_number_and_later_by_crn_is_one_person()
     {
         Assert.Equal(HttpStatusCode.Accepted, await PostSampleAsync("a7890hj-new-admission-at-exi"));

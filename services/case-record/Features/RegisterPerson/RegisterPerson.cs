@@ -17,6 +17,9 @@ public sealed record RegisterPersonCommand(
     Responsibilities Responsibilities,
     string Reason)
 {
+    public int? MappaCategory { get; init; }
+    public int? MappaLevel { get; init; }
+
     /// <summary>Field names whose values are unusable; never the values themselves.</summary>
     public IReadOnlyList<string> Invalid()
     {
@@ -63,6 +66,8 @@ public sealed class RegisterPersonHandler(CaseRecordDbContext db, AuditLog audit
             FamilyName = command.FamilyName,
             DateOfBirth = command.DateOfBirth,
             Flags = command.Flags,
+            MappaCategory = command.MappaCategory,
+            MappaLevel = command.MappaLevel,
             Responsibilities = command.Responsibilities,
             RegisteredAt = now,
         };
