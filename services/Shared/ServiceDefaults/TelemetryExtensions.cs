@@ -22,19 +22,20 @@ public static class TelemetryExtensions
             o.IncludeScopes = true;
         });
 
-        var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(serviceName))
-            .WithTracing(t => t
+        var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService(serviceName));
+
+        // Spans and metrics cost every request; with nowhere to send them (no OTLP endpoint) they are not recorded.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return builder;
+
+        otel.WithTracing(t => t
                 .AddSource(HubSource, "MassTransit", "Npgsql")
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation())
             .WithMetrics(m => m
                 .AddMeter(HubSource, "MassTransit", "Npgsql")
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            otel.UseOtlpExporter();
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
         return builder;
     }
 }
