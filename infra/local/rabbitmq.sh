@@ -148,7 +148,10 @@ rabbit_kill_epmd() {
 # Permissions of a service user: its own endpoints, contract exchanges,
 # MassTransit fault exchanges and MassTransit temporary bus endpoints.
 rabbit_service_regex() {
-    printf '^(%s-.*|PublicProtectionHub\\.Contracts.*|MassTransit.*|.*_bus_.*)$' "$1"
+    local extra=""
+    # case-record declares and reads the HMPPS domain-event exchange (HMPPS events in).
+    [[ "$1" == case-record ]] && extra='|hmpps\.domain-events'
+    printf '^(%s-.*|PublicProtectionHub\\.Contracts.*|MassTransit.*|.*_bus_.*%s)$' "$1" "$extra"
 }
 
 json_str() {

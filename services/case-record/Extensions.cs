@@ -6,6 +6,7 @@ using PublicProtectionHub.CaseRecord.Features.GetPerson;
 using PublicProtectionHub.CaseRecord.Features.ReceiveHmppsEvent;
 using PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
 using PublicProtectionHub.CaseRecord.Features.RegisterPerson;
+using PublicProtectionHub.Messaging;
 
 namespace PublicProtectionHub.CaseRecord;
 
@@ -15,7 +16,10 @@ public static class Extensions
 
     public static void AddCaseRecord(this IHostApplicationBuilder builder)
     {
-        builder.AddProtectedService<CaseRecordDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
+        var messaging = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        builder.AddProtectedService<CaseRecordDbContext>(ServiceName,
+            consumers => consumers.AddConsumers(typeof(Extensions).Assembly),
+            (context, bus) => bus.ConfigureHmppsDomainEventQueue(context, messaging.QueueType == QueueType.Quorum ? messaging.QuorumReplicas : null));
         builder.Services.AddScoped<RegisterPersonHandler>();
         builder.Services.AddScoped<HmppsEventHandler>();
         builder.Services.AddHmppsEventsPolicy();

@@ -15,7 +15,8 @@ namespace PublicProtectionHub.Access;
 public static class ProtectedServiceExtensions
 {
     public static IHostApplicationBuilder AddProtectedService<TDbContext>(
-        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
+        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? bus = null)
         where TDbContext : DbContext
     {
         builder.AddServiceDatabase<TDbContext>();
@@ -23,7 +24,7 @@ public static class ProtectedServiceExtensions
         {
             x.AddConsumer<ResponsibilityChangedConsumer, ResponsibilityChangedConsumerDefinition>();
             consumers?.Invoke(x);
-        });
+        }, bus);
         builder.AddHubAuthentication(serviceName);
         builder.Services.AddAuditLog<TDbContext>();
         builder.Services.AddScoped<PersonAccess>();

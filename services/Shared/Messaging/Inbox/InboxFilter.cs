@@ -18,8 +18,7 @@ public sealed partial class InboxFilter<TMessage>(
 {
     public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
     {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException("A message without a message id cannot be de-duplicated.");
+        var messageId = context.MessageId ?? ContentId(context.ReceiveContext.Body.GetBytes());
         var consumer = ConsumerName(context.ReceiveContext.InputAddress);
         var db = store.Context;
 
@@ -52,6 +51,12 @@ public sealed partial class InboxFilter<TMessage>(
     public void Probe(ProbeContext context) => context.CreateFilterScope("inbox");
 
     internal static string ConsumerName(Uri inputAddress) => inputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
+
+    /// <summary>
+    /// Messages from outside the hub (raw JSON, such as HMPPS domain events) may carry no message id:
+    /// for them the same body is the same message.
+    /// </summary>
+    private static Guid ContentId(byte[] body) => new(System.Security.Cryptography.SHA256.HashData(body).AsSpan(0, 16));
 
     [LoggerMessage(LogLevel.Information, "Message {MessageId} was already applied by {Consumer}; acknowledged without a second effect")]
     private partial void LogDuplicate(Guid messageId, string consumer);

@@ -22,7 +22,8 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Ti
     /// <returns>The outcome, or null for a replay of an event already recorded.</returns>
     public async Task<HmppsEventOutcome?> HandleAsync(HmppsEvent e, AuditRecordFactory auditRecord, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // From the queue the inbox's transaction is already open: join it, and let the inbox commit.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IngestLock})", ct);
 
         var replayKey = ReceivedHmppsEvent.ReplayKeyOf(e);
@@ -64,7 +65,7 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Ti
         var records = person is not null ? [person.Key] : new[] { received.NomsNumber ?? received.Crn }.OfType<string>().ToArray();
         await audit.SaveAsync(auditRecord(isNew ? AuditAction.Collection : altered ? AuditAction.Alteration : AuditAction.Collection, records,
             $"{Purpose}: {e.EventType} ({received.Outcome})"), ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return received.Outcome;
     }
 

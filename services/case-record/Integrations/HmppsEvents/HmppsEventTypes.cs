@@ -31,6 +31,9 @@ public static class HmppsEventTypes
 
     public const string MappaRegisterType = "MAPP";
 
+    public static readonly IReadOnlyList<string> All =
+        [PrisonerReceived, PrisonerReleased, PomAllocated, CommunityManagerAllocated, RegistrationAdded, RegistrationDeregistered];
+
     public static bool IsKnown(string eventType) => eventType is
         PrisonerReceived or PrisonerReleased or PomAllocated or CommunityManagerAllocated or RegistrationAdded or RegistrationDeregistered;
 
