@@ -16,7 +16,7 @@ public sealed class HmppsQueueTests(HubStack stack)
     [Fact]
     public async Task An_event_on_the_exchange_is_applied_once_even_when_delivered_twice()
     {
-        var body = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Pipeline", "HmppsSamples", "a9012kl-new-admission-at-exi-from-the-queue.json"));
+        var body = await SampleAsync("a9012kl-new-admission-at-exi-from-the-queue");
 
         await PublishAsync("prisoner-offender-search.prisoner.received", body);
         await Eventually.Until(() => StatusForAsync("sec.exeter"), s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30),
@@ -31,24 +31,56 @@ public sealed class HmppsQueueTests(HubStack stack)
         Assert.Equal(HttpStatusCode.NotFound, await StatusForAsync("sec.dartmoor"));
     }
 
+    [Fact]
+    public async Task A_malformed_event_goes_to_the_error_queue_and_later_events_keep_flowing()
+    {
+        var before = await ErrorQueueDepthAsync();
+
+        await PublishAsync("prisoner-offender-search.prisoner.received", """{"eventType":"prisoner-offender-search.prisoner.received"}"""u8.ToArray());
+
+        await Eventually.Until(ErrorQueueDepthAsync, n => n == before + 1, TimeSpan.FromSeconds(30), "the malformed event to reach the error queue");
+
+        await PublishAsync("prisoner-offender-search.prisoner.received", await SampleAsync("a0123lm-new-admission-at-exi-after-a-malformed-one"));
+        await Eventually.Until(() => StatusForAsync("sec.exeter", "A0123LM"), s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30),
+            "the next event to be applied");
+    }
+
+    private static Task<byte[]> SampleAsync(string name) =>
+        File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Pipeline", "HmppsSamples", name + ".json"));
+
+    private async Task<uint> ErrorQueueDepthAsync()
+    {
+        await using var connection = await ConnectAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync("case-record-hmpps-domain-events_error")).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0; // not created until the first fault
+        }
+    }
+
+    private Task<IConnection> ConnectAsync() => new ConnectionFactory
+    {
+        HostName = stack.Servers.RabbitHost, Port = stack.Servers.RabbitPort, VirtualHost = stack.VirtualHost,
+        UserName = stack.Servers.RabbitUser, Password = stack.Servers.RabbitPassword,
+    }.CreateConnectionAsync();
+
     private async Task PublishAsync(string routingKey, byte[] body)
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = stack.Servers.RabbitHost, Port = stack.Servers.RabbitPort, VirtualHost = stack.VirtualHost,
-            UserName = stack.Servers.RabbitUser, Password = stack.Servers.RabbitPassword,
-        };
-        await using var connection = await factory.CreateConnectionAsync();
+        await using var connection = await ConnectAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         var properties = new BasicProperties { ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent };
         await channel.BasicPublishAsync(Exchange, routingKey, mandatory: true, properties, body);
     }
 
-    private async Task<HttpStatusCode> StatusForAsync(string viewer)
+    private async Task<HttpStatusCode> StatusForAsync(string viewer, string person = NomsNumber)
     {
         using var http = stack.NewClient();
         http.SetBearerToken(await stack.Tokens.ForUserAsync(viewer));
-        using var response = await http.GetAsync($"/api/case-record/people/{NomsNumber}");
+        using var response = await http.GetAsync($"/api/case-record/people/{person}");
         return response.StatusCode;
     }
 
