@@ -74,35 +74,27 @@ internal static class GatewayLatency
         var maxLag = 0.0;
         var interval = Stopwatch.Frequency / (double)rate;
 
-        // A dedicated thread keeps the schedule (absolute due times, so sleeping's ~1 ms jitter does not
-        // drift the rate) and never waits for answers.
-        var scheduled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var scheduler = new Thread(() =>
+        // Absolute due times, so a late start does not drift the rate; never waits for answers.
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < pairs; i++)
         {
-            var started = Stopwatch.GetTimestamp();
-            for (var i = 0; i < pairs; i++)
+            var due = started + (long)(i * interval);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)));
+
+            maxLag = Math.Max(maxLag, Stopwatch.GetElapsedTime(due).TotalMilliseconds);
+            var pair = i;
+            tasks[i] = Task.Run(async () =>
             {
-                var due = started + (long)(i * interval);
-                while (Stopwatch.GetTimestamp() < due)
-                    Thread.Sleep(1);
+                var viaFirst = pair % 2 == 1;
+                var first = await TimeAsync(viaFirst ? via : direct);
+                var second = await TimeAsync(viaFirst ? direct : via);
+                (viaMs[pair], directMs[pair]) = viaFirst ? (first, second) : (second, first);
+                if (first <= 0) Interlocked.Increment(ref errors);
+                if (second <= 0) Interlocked.Increment(ref errors);
+            });
+        }
 
-                maxLag = Math.Max(maxLag, Stopwatch.GetElapsedTime(due).TotalMilliseconds);
-                var pair = i;
-                tasks[i] = Task.Run(async () =>
-                {
-                    var viaFirst = pair % 2 == 1;
-                    var first = await TimeAsync(viaFirst ? via : direct);
-                    var second = await TimeAsync(viaFirst ? direct : via);
-                    (viaMs[pair], directMs[pair]) = viaFirst ? (first, second) : (second, first);
-                    if (first <= 0) Interlocked.Increment(ref errors);
-                    if (second <= 0) Interlocked.Increment(ref errors);
-                });
-            }
-
-            scheduled.SetResult();
-        }) { IsBackground = true, Priority = ThreadPriority.AboveNormal, Name = "open-loop scheduler" };
-        scheduler.Start();
-        await scheduled.Task;
         await Task.WhenAll(tasks);
         return new Run(directMs, viaMs, errors, maxLag);
     }
