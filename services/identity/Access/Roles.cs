@@ -1,31 +1,21 @@
+using PublicProtectionHub.ServiceDefaults;
+
 namespace PublicProtectionHub.Identity.Access;
 
-/// <summary>The roles of shared/ACCESS.md, and the scope claim each one needs.</summary>
+/// <summary>The scope claim each user role of shared/ACCESS.md needs (the roles themselves are <see cref="HubRoles"/>).</summary>
 public static class Roles
 {
-    public const string PrisonSecurity = "prison-security";
-    public const string OffenderSupervisor = "offender-supervisor";
-    public const string OffenderManager = "offender-manager";
-    public const string Police = "police";
-    public const string VictimLiaison = "victim-liaison";
-    public const string MappaCoordinator = "mappa-coordinator";
-    public const string Auditor = "auditor";
-    public const string Admin = "admin";
-
-    /// <summary>Given to client-credentials tokens; never to a user.</summary>
-    public const string Machine = "machine";
-
     private static readonly Dictionary<string, string?> RequiredScopeClaim = new(StringComparer.Ordinal)
     {
-        [PrisonSecurity] = ScopeClaims.Establishment,
-        [OffenderSupervisor] = ScopeClaims.Establishment,
+        [HubRoles.PrisonSecurity] = ScopeClaims.Establishment,
+        [HubRoles.OffenderSupervisor] = ScopeClaims.Establishment,
         // An offender manager's scope is their own user id (sub); the PDU narrows it.
-        [OffenderManager] = ScopeClaims.Pdu,
-        [Police] = ScopeClaims.Force,
-        [VictimLiaison] = ScopeClaims.VloUnit,
-        [MappaCoordinator] = ScopeClaims.MappaArea,
-        [Auditor] = null,
-        [Admin] = null,
+        [HubRoles.OffenderManager] = ScopeClaims.Pdu,
+        [HubRoles.Police] = ScopeClaims.Force,
+        [HubRoles.VictimLiaison] = ScopeClaims.VloUnit,
+        [HubRoles.MappaCoordinator] = ScopeClaims.MappaArea,
+        [HubRoles.Auditor] = null,
+        [HubRoles.Admin] = null,
     };
 
     public static IReadOnlyCollection<string> UserRoles => RequiredScopeClaim.Keys;

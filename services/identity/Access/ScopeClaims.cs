@@ -1,14 +1,16 @@
+using PublicProtectionHub.ServiceDefaults;
+
 namespace PublicProtectionHub.Identity.Access;
 
-/// <summary>Claims that say which people a user (or machine client) is responsible for.</summary>
+/// <summary>Claims that say which people a user (or machine client) is responsible for; the names are the services' (<see cref="HubClaims"/>).</summary>
 public static class ScopeClaims
 {
-    public const string Establishment = "establishment";
-    public const string Force = "force";
-    public const string VloUnit = "vlo-unit";
-    public const string MappaArea = "mappa-area";
-    public const string Pdu = "pdu";
-    public const string Duty = "duty";
+    public const string Establishment = HubClaims.Establishment;
+    public const string Force = HubClaims.Force;
+    public const string VloUnit = HubClaims.VictimLiaisonUnit;
+    public const string MappaArea = HubClaims.MappaArea;
+    public const string Pdu = HubClaims.ProbationDeliveryUnit;
+    public const string Duty = HubClaims.Duty;
 
     public const int MaxValueLength = 100;
 

@@ -18,7 +18,7 @@ internal static class AdminApi
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
             .AddRequirements(new PeopleOnlyRequirement())
-            .RequireRole(Roles.Admin))
+            .RequireRole(HubRoles.Admin))
         .Services.AddPeopleOnlyChallenge();
 
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app) =>

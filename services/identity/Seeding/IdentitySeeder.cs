@@ -5,6 +5,7 @@ using PublicProtectionHub.Identity.Clients;
 using PublicProtectionHub.Identity.Data;
 using PublicProtectionHub.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using PublicProtectionHub.ServiceDefaults;
 
 namespace PublicProtectionHub.Identity.Seeding;
 
@@ -113,7 +114,7 @@ internal sealed partial class IdentitySeeder(
             var claims = DemoClaims.ToStrings(client.Claims);
             if (string.IsNullOrEmpty(client.ClientSecret))
                 LogSkippedClient(id, "clientSecret");
-            else if (ScopeClaims.Validate(Roles.Machine, claims).FirstOrDefault() is { Field: { } field })
+            else if (ScopeClaims.Validate(HubRoles.Machine, claims).FirstOrDefault() is { Field: { } field })
                 LogSkippedClient(id, field);
             else
                 await clients.SaveMachineClientAsync(id, displayName, client.ClientSecret, scopes, claims, ct);

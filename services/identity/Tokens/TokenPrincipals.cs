@@ -6,6 +6,7 @@ using PublicProtectionHub.Identity.Access;
 using PublicProtectionHub.Identity.Clients;
 using PublicProtectionHub.Identity.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using PublicProtectionHub.ServiceDefaults;
 
 namespace PublicProtectionHub.Identity.Tokens;
 
@@ -26,7 +27,7 @@ internal sealed class TokenPrincipals(UserManager<HubUser> users)
         }
 
         // The identity (admin) API is only ever an audience for administrators.
-        return Complete(identity, scopes.Where(s => s != ApiScopes.Identity || user.Role == Roles.Admin));
+        return Complete(identity, scopes.Where(s => s != ApiScopes.Identity || user.Role == HubRoles.Admin));
     }
 
     public static ClaimsPrincipal ForClient(RegisteredClient client, IEnumerable<string> scopes)
@@ -35,7 +36,7 @@ internal sealed class TokenPrincipals(UserManager<HubUser> users)
         var identity = NewIdentity()
             .SetClaim(Claims.Subject, client.ClientId)
             .SetClaim(Claims.Name, client.DisplayName ?? client.ClientId)
-            .SetClaim(Claims.Role, Roles.Machine);
+            .SetClaim(Claims.Role, HubRoles.Machine);
         foreach (var (type, value) in client.Claims)
             identity.AddClaim(type, value);
         return Complete(identity, scopes);

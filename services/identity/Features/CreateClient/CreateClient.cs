@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using PublicProtectionHub.Identity.Access;
 using PublicProtectionHub.Identity.Clients;
 using PublicProtectionHub.Identity.Data;
+using PublicProtectionHub.ServiceDefaults;
 
 namespace PublicProtectionHub.Identity.Features.CreateClient;
 
@@ -51,7 +52,7 @@ public static class CreateClient
             errors["displayName"] = [$"Required, at most {HubUser.MaxDisplayNameLength} characters."];
         if (request.Scopes is not { Count: > 0 } scopes || !scopes.All(ApiScopes.IsApiScope))
             errors["scopes"] = [$"At least one of: {string.Join(", ", ApiScopes.All)}."];
-        foreach (var group in ScopeClaims.Validate(Roles.Machine, request.Claims ?? []).GroupBy(e => e.Field))
+        foreach (var group in ScopeClaims.Validate(HubRoles.Machine, request.Claims ?? []).GroupBy(e => e.Field))
             errors[group.Key] = group.Select(e => e.Message).ToArray();
         return errors;
     }
