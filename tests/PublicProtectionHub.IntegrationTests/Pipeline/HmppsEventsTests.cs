@@ -211,20 +211,8 @@ public sealed class HmppsEventsTests(HubStack stack)
 
     private Task<string?> OffenderManagerInCopyAsync(string service, string noms) => CopyAsync(service, noms, "offender_manager");
 
-    private async Task<string?> CopyAsync(string service, string noms, string column)
-    {
-        await using var db = new NpgsqlConnection(stack.Databases[service]);
-        await db.OpenAsync();
-        await using var query = new NpgsqlCommand($"SELECT {column} FROM access.responsibilities WHERE noms_number = @n", db);
-        query.Parameters.AddWithValue("n", noms);
-        return await query.ExecuteScalarAsync() as string;
-    }
+    private Task<string?> CopyAsync(string service, string noms, string column) =>
+        stack.ScalarAsync<string>(service, $"SELECT {column} FROM access.responsibilities WHERE noms_number = '{noms}'");
 
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var db = new NpgsqlConnection(stack.Databases["case-record"]);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    private async Task<T> ScalarAsync<T>(string sql) => (await stack.ScalarAsync<T>("case-record", sql))!;
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using Duende.IdentityModel.Client;
-using Npgsql;
 using PublicProtectionHub.Testing;
 using RabbitMQ.Client;
 
@@ -90,11 +89,5 @@ public sealed class HmppsQueueTests(HubStack stack)
     private Task<long> InboxRecordsAsync() =>
         ScalarAsync("SELECT count(*) FROM messaging.inbox_messages WHERE consumer LIKE '%hmpps-domain-events%'");
 
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var db = new NpgsqlConnection(stack.Databases["case-record"]);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> ScalarAsync(string sql) => stack.ScalarAsync<long>("case-record", sql);
 }

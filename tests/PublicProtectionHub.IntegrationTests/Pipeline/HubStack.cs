@@ -161,13 +161,17 @@ public sealed class HubStack : IAsyncLifetime
         }
     }
 
-    private async Task<long> ResponsibilitiesHeldAsync(string service)
+    /// <summary>The first column of the first row of <paramref name="sql"/> in a service's own database (default when there is none).</summary>
+    public async Task<T?> ScalarAsync<T>(string service, string sql)
     {
         await using var db = new NpgsqlConnection(Databases[service]);
         await db.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM access.responsibilities", db);
-        return (long)(await count.ExecuteScalarAsync())!;
+        await using var command = new NpgsqlCommand(sql, db);
+        return await command.ExecuteScalarAsync() is T value ? value : default;
     }
+
+    private async Task<long> ResponsibilitiesHeldAsync(string service) =>
+        await ScalarAsync<long>(service, "SELECT count(*) FROM access.responsibilities");
 
     private static int FreePort()
     {
