@@ -3,6 +3,8 @@ using PublicProtectionHub.Access;
 using PublicProtectionHub.CaseRecord.Data;
 using PublicProtectionHub.CaseRecord.Demo;
 using PublicProtectionHub.CaseRecord.Features.GetPerson;
+using PublicProtectionHub.CaseRecord.Features.GetTimeline;
+using PublicProtectionHub.CaseRecord.Push;
 using PublicProtectionHub.CaseRecord.Features.ReceiveHmppsEvent;
 using PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
 using PublicProtectionHub.CaseRecord.Features.RegisterPerson;
@@ -22,14 +24,18 @@ public static class Extensions
             (context, bus) => bus.ConfigureHmppsDomainEventQueue(context, messaging.QueueType == QueueType.Quorum ? messaging.QuorumReplicas : null));
         builder.Services.AddScoped<RegisterPersonHandler>();
         builder.Services.AddScoped<HmppsEventHandler>();
+        builder.Services.AddScoped<HmppsTimeline>();
         builder.Services.AddHmppsEventsPolicy();
         builder.Services.AddHostedService<DemoRegister>();
+        builder.AddPush();
     }
 
     public static void MapCaseRecordEndpoints(this WebApplication app)
     {
         app.MapProtectedServiceApi(ServiceName)
-            .MapGetPerson();
+            .MapGetPerson()
+            .MapGetTimeline()
+            .MapInbox();
 
         // Machine clients' endpoints: outside the people-only group, each with its own policy.
         app.MapReceiveHmppsEvent(ServiceName);

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using PublicProtectionHub.Access;
 using PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
+using PublicProtectionHub.CaseRecord.Practitioners;
+using PublicProtectionHub.CaseRecord.Push;
+using PublicProtectionHub.CaseRecord.Timeline;
 using PublicProtectionHub.CaseRecord.Register;
 using PublicProtectionHub.Messaging;
 
@@ -11,10 +14,13 @@ public sealed class CaseRecordDbContext(DbContextOptions<CaseRecordDbContext> op
     public DbSet<Person> People => Set<Person>();
     public DbSet<ResponsibilityHistory> ResponsibilityHistory => Set<ResponsibilityHistory>();
     public DbSet<ReceivedHmppsEvent> HmppsEvents => Set<ReceivedHmppsEvent>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<InboxItem> Inbox => Set<InboxItem>();
+    public DbSet<Practitioner> Practitioners => Set<Practitioner>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddProtectedServiceModel();
+        modelBuilder.AddProtectedServiceModel().AddTimelineAndPush();
         modelBuilder.Entity<Person>(e =>
         {
             e.ToTable("people", "register");
@@ -24,6 +30,8 @@ public sealed class CaseRecordDbContext(DbContextOptions<CaseRecordDbContext> op
             e.Property(p => p.CroNumber).HasMaxLength(20);
             e.Property(p => p.GivenName).HasMaxLength(100);
             e.Property(p => p.FamilyName).HasMaxLength(100);
+            e.Property(p => p.RoshCustody).HasMaxLength(20);
+            e.Property(p => p.RoshCommunity).HasMaxLength(20);
             e.HasIndex(p => p.NomsNumber).IsUnique();
             e.HasIndex(p => p.Crn).IsUnique();
             e.OwnsOne(p => p.Flags);

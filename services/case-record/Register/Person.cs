@@ -26,6 +26,13 @@ public sealed class Person
     /// <summary>Active probation risk registrations other than MAPPA, by register type code (e.g. <c>RVHR</c>).</summary>
     public List<string> RiskRegistrations { get; set; } = [];
 
+    /// <summary>The latest risk of harm levels (custody, community), e.g. <c>High</c>; null until assessed.</summary>
+    public string? RoshCustody { get; set; }
+    public string? RoshCommunity { get; set; }
+
+    /// <summary>References of the prohibited-contact orders in force against the person.</summary>
+    public List<string> ProhibitedContactOrders { get; set; } = [];
+
     public DateTimeOffset RegisteredAt { get; set; }
 
     public string Key => NomsNumber ?? Crn ?? throw new InvalidOperationException("A person needs a NOMS number or a CRN.");

@@ -55,6 +55,13 @@ public static class AuthorizationMatrix
     [
         //                                                                        sec omu om pol vlo map aud adm hmpps pin intel anon
         Get("/api/case-record/people/{identifier}",                          200, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),
+        Get("/api/case-record/people/{identifier}/timeline",                 200, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),
+        // Every practitioner has an inbox of their own; auditors and administrators have none.
+        Get("/api/case-record/inbox",                                        200, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),
+        Get("/api/case-record/inbox/stream",                                 200, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),
+        // An item that is in nobody's inbox: authorized, then not found, so the matrix changes nothing.
+        Post("/api/case-record/inbox/{id}/read", null,                      404, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),
+        Post("/api/case-record/inbox/{id}/acknowledge", null,               404, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),
         .. ProtectedServices.SelectMany(service => new[]
         {
             Get($"/api/{service}/people/{{identifier}}/responsibility",      200, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),

@@ -29,7 +29,8 @@ public sealed partial class AuthorizationMatrixTests(HubStack stack)
             Content = row.Body is null ? null : new StringContent(row.Body, Encoding.UTF8, "application/json"),
         };
 
-        using var response = await http.SendAsync(request);
+        // Headers are enough: a stream (the inbox's Server-Sent Events) is closed as soon as they arrive.
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
 
         var status = expected switch
         {
@@ -84,9 +85,10 @@ public sealed partial class AuthorizationMatrixTests(HubStack stack)
     private static string Name(Cell cell) =>
         $"{cell.Row.Endpoint} as {cell.Caller}{(cell.Row.IsAboutAPerson ? $" for {cell.Person}" : "")} -> {cell.Expected}";
 
-    /// <summary>A person's identifier where the path names one; any other parameter names nobody.</summary>
+    /// <summary>A person's identifier where the path names one; any other parameter (a number for ids) names nobody.</summary>
     private static string Concrete(string path, string person) =>
-        Parameter().Replace(path.Replace("{identifier}", person, StringComparison.Ordinal), "matrix-nobody");
+        Parameter().Replace(path.Replace("{identifier}", person, StringComparison.Ordinal).Replace("{id}", "999999999", StringComparison.Ordinal),
+            "matrix-nobody");
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Parameter();

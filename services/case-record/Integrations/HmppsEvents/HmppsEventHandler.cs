@@ -13,7 +13,7 @@ namespace PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
 /// event names them (<c>firstName</c>, <c>lastName</c>) and says where they are (a reception); otherwise the
 /// event is recorded as <see cref="HmppsEventOutcome.PersonUnknown"/> and ignored.
 /// </summary>
-public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, TimeProvider time)
+public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, HmppsTimeline timeline, TimeProvider time)
 {
     // Events are applied one at a time, so a replay or two events for one person never race.
     private const long IngestLock = 0x5050_485F_484D; // "PPH_HM"
@@ -58,6 +58,7 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Ti
                 LinkIdentifiers(person, e);
                 if (HmppsEventRules.Apply(e, person) || isNew)
                     db.RecordResponsibilityChange(person, $"HMPPS event {e.EventType}", now);
+                await timeline.RecordAsync(e, replayKey, person, ct);
             }
         }
 

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PublicProtectionHub.CaseRecord.Data;
+
+namespace PublicProtectionHub.CaseRecord.Push;
+
+/// <summary>
+/// Listens on the PostgreSQL channel that <see cref="PushRouter"/> notifies in its transaction. PostgreSQL
+/// sends the notification only when that transaction commits, so a stream woken by it finds the items.
+/// </summary>
+public sealed partial class InboxNotifications(
+    IServiceScopeFactory scopes, InboxSignals signals, TimeProvider time, ILogger<InboxNotifications> logger) : BackgroundService
+{
+    public const string Channel = "inbox_delivered";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        string connectionString;
+        using (var scope = scopes.CreateScope())
+            connectionString = scope.ServiceProvider.GetRequiredService<CaseRecordDbContext>().Database.GetConnectionString()!;
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, e) =>
+                {
+                    foreach (var userName in e.Payload.Split(',')) signals.Delivered(userName);
+                };
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                signals.DeliveredToEveryone(); // anything committed while not listening is read now
+                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogListenFailed(e.GetType().Name);
+                signals.DeliveredToEveryone();
+                await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Lost the inbox notification connection ({ErrorType}); reconnecting")]
+    private partial void LogListenFailed(string errorType);
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PublicProtectionHub.Audit;
+using PublicProtectionHub.CaseRecord.Data;
+using PublicProtectionHub.CaseRecord.Register;
+using PublicProtectionHub.CaseRecord.Timeline;
+
+namespace PublicProtectionHub.CaseRecord.Push;
+
+/// <summary>
+/// Records an entry on the person's timeline and delivers it, in the caller's transaction, to each
+/// practitioner responsible for the person and entitled to its class. Delivery is computed once, here,
+/// and kept: the inbox items are the answer to "who was told what, when". Open streams are woken by a
+/// PostgreSQL notification, which is sent only when the transaction commits.
+/// </summary>
+public sealed class PushRouter(CaseRecordDbContext db, AuditLog audit, TimeProvider time, IOptions<PushOptions> options)
+{
+    public const string Purpose = "push an event to the practitioners responsible for the person";
+
+    /// <summary>
+    /// Records and delivers the entry. <paramref name="to"/> names the recipients (an escalation's duty officers);
+    /// otherwise they are the person's responsible practitioners. Null when the source already recorded it.
+    /// </summary>
+    public async Task<TimelineEntry?> RecordAsync(Person person, TimelineEntry entry, IReadOnlyList<Recipient>? to = null,
+        DeliveryReason reason = DeliveryReason.Responsible, CancellationToken ct = default)
+    {
+        if (await db.Timeline.AnyAsync(e => e.SourceReference == entry.SourceReference, ct)) return null;
+
+        var now = time.GetUtcNow();
+        entry.PersonId = person.Id;
+        entry.RecordedAt = now;
+        entry.EstablishmentCode ??= person.Responsibilities.InCommunity ? null : person.Responsibilities.EstablishmentCode;
+        db.Timeline.Add(entry);
+
+        var recipients = to ?? await db.Practitioners.ResponsibleForAsync(
+            person.Responsibilities, entry.InformationClass, entry.OrderReference, ct);
+        var escalates = entry.Priority == Priority.High && reason == DeliveryReason.Responsible;
+        foreach (var recipient in recipients)
+        {
+            db.Inbox.Add(new InboxItem
+            {
+                UserName = recipient.UserName, Sequence = await NextSequenceAsync(recipient.UserName, ct), Entry = entry,
+                PersonId = person.Id, Priority = entry.Priority, Reason = reason, RecipientRole = recipient.Role,
+                RecipientScope = recipient.Scope, State = InboxItemState.Unread, DeliveredAt = now,
+                EscalateAt = escalates ? now + options.Value.EscalateAfter : null,
+            });
+        }
+
+        if (recipients.Count > 0)
+        {
+            var users = string.Join(',', recipients.Select(r => r.UserName));
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({InboxNotifications.Channel}, {users})", ct);
+        }
+
+        await audit.SaveAsync(new AuditRecord(AuditActor.System, AuditAction.Disclosure, $"push {entry.EventType}",
+            [person.Key], Purpose, Recipients: [.. recipients.Select(r => r.UserName)]), ct);
+        return entry;
+    }
+
+    // The row lock on the practitioner's counter is held until commit, so their items commit in sequence order:
+    // a stream that has seen item n never later finds an n-1 it skipped.
+    private async Task<long> NextSequenceAsync(string userName, CancellationToken ct) =>
+        (await db.Database.SqlQuery<long>($"""
+            INSERT INTO push.inbox_counters (user_name, last_sequence) VALUES ({userName}, 1)
+            ON CONFLICT (user_name) DO UPDATE SET last_sequence = push.inbox_counters.last_sequence + 1
+            RETURNING last_sequence AS "Value"
+            """).ToListAsync(ct)).Single();
+}

@@ -1,0 +1,32 @@
+using MassTransit;
+using PublicProtectionHub.CaseRecord.Data;
+using PublicProtectionHub.CaseRecord.Push;
+using PublicProtectionHub.Contracts.TelephoneMonitoring;
+
+namespace PublicProtectionHub.CaseRecord.Timeline.FromServices;
+
+/// <summary>A prisoner called, or tried to call, a watched number: high priority, escalated when nobody acknowledges it.</summary>
+public sealed class TelephoneMonitoringAlertRaisedConsumer(
+    CaseRecordDbContext db, PushRouter push, ILogger<TelephoneMonitoringAlertRaisedConsumer> logger) : IConsumer<TelephoneMonitoringAlertRaised>
+{
+    public async Task Consume(ConsumeContext<TelephoneMonitoringAlertRaised> context)
+    {
+        var m = context.Message;
+        if (await db.People.FindAsync(m.Person, context.CancellationToken) is not { } person)
+        {
+            logger.LogPersonNotRegistered(nameof(TelephoneMonitoringAlertRaised), context.MessageId);
+            return;
+        }
+
+        await push.RecordAsync(person, new TimelineEntry
+        {
+            Source = "telephone-monitoring", EventType = "telephone-alert.raised",
+            InformationClass = InformationClass.TelephoneMonitoringAlert, Classification = m.Classification, Priority = Priority.High,
+            OccurredAt = m.OccurredAt, OrderReference = m.OrderReference, EstablishmentCode = m.EstablishmentCode,
+            Summary = $"Telephone alert ({m.Severity}) at {m.EstablishmentCode}: {m.CallCount} call(s), {(m.Connected ? "connected" : "not connected")}. {m.Summary}",
+            SourceReference = $"telephone-monitoring:alert:{m.AlertId}",
+        }, ct: context.CancellationToken);
+    }
+}
+
+public sealed class TelephoneMonitoringAlertRaisedConsumerDefinition : ConsumerDefinition<TelephoneMonitoringAlertRaisedConsumer>;
