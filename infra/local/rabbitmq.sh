@@ -149,8 +149,9 @@ rabbit_kill_epmd() {
 # MassTransit fault exchanges and MassTransit temporary bus endpoints.
 rabbit_service_regex() {
     local extra=""
-    # case-record declares and reads the HMPPS domain-event exchange (HMPPS events in).
-    [[ "$1" == case-record ]] && extra='|hmpps\.domain-events'
+    # case-record declares and reads the HMPPS domain-event exchange (HMPPS events in) and
+    # declares and writes the police forces' intelligence exchanges (the feed out).
+    [[ "$1" == case-record ]] && extra='|hmpps\.domain-events|public-protection\.intelligence\..*'
     printf '^(%s-.*|PublicProtectionHub\\.Contracts.*|MassTransit.*|.*_bus_.*%s)$' "$1" "$extra"
 }
 

@@ -2,7 +2,9 @@ using MassTransit;
 using PublicProtectionHub.Access;
 using PublicProtectionHub.CaseRecord.Data;
 using PublicProtectionHub.CaseRecord.Demo;
+using PublicProtectionHub.CaseRecord.Features.GetIntelligenceFeed;
 using PublicProtectionHub.CaseRecord.Features.GetPerson;
+using PublicProtectionHub.CaseRecord.Feeds;
 using PublicProtectionHub.CaseRecord.Features.GetTimeline;
 using PublicProtectionHub.CaseRecord.Push;
 using PublicProtectionHub.CaseRecord.Features.ReceiveHmppsEvent;
@@ -28,6 +30,7 @@ public static class Extensions
         builder.Services.AddHmppsEventsPolicy();
         builder.Services.AddHostedService<DemoRegister>();
         builder.AddPush();
+        builder.AddIntelligenceFeed();
     }
 
     public static void MapCaseRecordEndpoints(this WebApplication app)
@@ -39,5 +42,6 @@ public static class Extensions
 
         // Machine clients' endpoints: outside the people-only group, each with its own policy.
         app.MapReceiveHmppsEvent(ServiceName);
+        app.MapGetIntelligenceFeed(ServiceName);
     }
 }

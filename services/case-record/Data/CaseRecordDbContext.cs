@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PublicProtectionHub.Access;
+using PublicProtectionHub.CaseRecord.Feeds;
 using PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
 using PublicProtectionHub.CaseRecord.Practitioners;
 using PublicProtectionHub.CaseRecord.Push;
@@ -17,10 +18,11 @@ public sealed class CaseRecordDbContext(DbContextOptions<CaseRecordDbContext> op
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<InboxItem> Inbox => Set<InboxItem>();
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
+    public DbSet<RelayPosition> RelayPositions => Set<RelayPosition>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddProtectedServiceModel().AddTimelineAndPush();
+        modelBuilder.AddProtectedServiceModel().AddTimelineAndPush().AddFeeds();
         modelBuilder.Entity<Person>(e =>
         {
             e.ToTable("people", "register");

@@ -62,6 +62,8 @@ public static class AuthorizationMatrix
         // An item that is in nobody's inbox: authorized, then not found, so the matrix changes nothing.
         Post("/api/case-record/inbox/{id}/read", null,                      404, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),
         Post("/api/case-record/inbox/{id}/acknowledge", null,               404, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),
+        // The police and the police-intelligence client, each scoped to its force.
+        Get("/api/case-record/feeds/intelligence",                           200, F,  F,  F, A,  F,  F,  F,  F,  F,    U,  A,    U),
         .. ProtectedServices.SelectMany(service => new[]
         {
             Get($"/api/{service}/people/{{identifier}}/responsibility",      200, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),

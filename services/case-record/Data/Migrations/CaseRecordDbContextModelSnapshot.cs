@@ -205,6 +205,23 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                     b.ToTable("entries", "audit");
                 });
 
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.Feeds.RelayPosition", b =>
+                {
+                    b.Property<string>("Relay")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastEntryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Relay");
+
+                    b.ToTable("relay_positions", "feeds");
+                });
+
             modelBuilder.Entity("PublicProtectionHub.CaseRecord.Integrations.HmppsEvents.ReceivedHmppsEvent", b =>
                 {
                     b.Property<Guid>("Id")
