@@ -2,6 +2,7 @@ using MassTransit;
 using PublicProtectionHub.Access;
 using PublicProtectionHub.CaseRecord.Data;
 using PublicProtectionHub.CaseRecord.Demo;
+using PublicProtectionHub.CaseRecord.Features.GetDeliveries;
 using PublicProtectionHub.CaseRecord.Features.GetIntelligenceFeed;
 using PublicProtectionHub.CaseRecord.Features.GetPerson;
 using PublicProtectionHub.CaseRecord.Feeds;
@@ -38,6 +39,7 @@ public static class Extensions
         app.MapProtectedServiceApi(ServiceName)
             .MapGetPerson()
             .MapGetTimeline()
+            .MapGetDeliveries()
             .MapInbox();
 
         // Machine clients' endpoints: outside the people-only group, each with its own policy.

@@ -56,6 +56,8 @@ public static class AuthorizationMatrix
         //                                                                        sec omu om pol vlo map aud adm hmpps pin intel anon
         Get("/api/case-record/people/{identifier}",                          200, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),
         Get("/api/case-record/people/{identifier}/timeline",                 200, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),
+        // An event that is on nobody's timeline: the person is found (else 404 like any person), then the event is not.
+        Get("/api/case-record/people/{identifier}/timeline/{entryId}/deliveries", 404, A, A, A, A, A, A, N, N, U, U, U, U),
         // Every practitioner has an inbox of their own; auditors and administrators have none.
         Get("/api/case-record/inbox",                                        200, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),
         Get("/api/case-record/inbox/stream",                                 200, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),

@@ -87,7 +87,8 @@ public sealed partial class AuthorizationMatrixTests(HubStack stack)
 
     /// <summary>A person's identifier where the path names one; any other parameter (a number for ids) names nobody.</summary>
     private static string Concrete(string path, string person) =>
-        Parameter().Replace(path.Replace("{identifier}", person, StringComparison.Ordinal).Replace("{id}", "999999999", StringComparison.Ordinal),
+        Parameter().Replace(path.Replace("{identifier}", person, StringComparison.Ordinal).Replace("{id}", "999999999", StringComparison.Ordinal)
+            .Replace("{entryId}", "999999999", StringComparison.Ordinal),
             "matrix-nobody");
 
     [GeneratedRegex(@"\{[^}]+\}")]

@@ -169,6 +169,10 @@ public sealed class PushTests(HubStack stack)
         Assert.Equal(JsonValueKind.Null, acknowledged.GetProperty("escalateAt").ValueKind);
         var listed = await GetJsonAsync("police.devon", "/api/case-record/inbox?state=acknowledged&limit=200");
         Assert.Contains(listed.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt64() == id);
+        var deliveries = await GetJsonAsync("mappa.devon", $"/api/case-record/people/{Exeter}/timeline/{entry}/deliveries");
+        var police = Assert.Single(deliveries.EnumerateArray(), d => d.GetProperty("userName").GetString() == "police.devon");
+        Assert.Equal(("acknowledged", "police.devon"), (police.GetProperty("state").GetString(), police.GetProperty("acknowledgedBy").GetString()));
+        Assert.Contains(deliveries.EnumerateArray(), d => d.GetProperty("userName").GetString() == "mappa.devon");
         Assert.Equal("Acknowledged", await stack.ScalarAsync<string>("case-record",
             $"SELECT \"State\" FROM push.inbox_items WHERE \"UserName\" = 'police.devon' AND \"TimelineEntryId\" = {entry}"));
     }
