@@ -13,11 +13,7 @@ public sealed class MappaLevelChangedConsumer(CaseRecordDbContext db, PushRouter
     public async Task Consume(ConsumeContext<MappaLevelChanged> context)
     {
         var m = context.Message;
-        if (await db.People.FindAsync(m.Person, context.CancellationToken) is not { } person)
-        {
-            logger.LogPersonNotRegistered(nameof(MappaLevelChanged), context.MessageId);
-            return;
-        }
+        if (await db.People.AboutAsync(context, m.Person, logger) is not { } person) return;
 
         person.Flags.MappaNominal = true;
         person.MappaCategory = m.Category;

@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using PublicProtectionHub.CaseRecord.Register;
 using PublicProtectionHub.Contracts;
@@ -11,6 +12,15 @@ public static partial class PeopleByReference
         people.FirstOrDefaultAsync(p => (reference.NomsNumber != null && p.NomsNumber == reference.NomsNumber)
                                         || (reference.Crn != null && p.Crn == reference.Crn), ct);
 
+    /// <summary>The person a service's event is about; null (and logged, without the identifiers) when the register does not hold them.</summary>
+    public static async Task<Person?> AboutAsync<T>(this IQueryable<Person> people, ConsumeContext<T> context, PersonReference reference, ILogger logger)
+        where T : class
+    {
+        var person = await people.FindAsync(reference, context.CancellationToken);
+        if (person is null) LogPersonNotRegistered(logger, typeof(T).Name, context.MessageId);
+        return person;
+    }
+
     [LoggerMessage(LogLevel.Warning, "{EventType} {MessageId} names a person the register does not hold; not put on any timeline")]
-    public static partial void LogPersonNotRegistered(this ILogger logger, string eventType, Guid? messageId);
+    private static partial void LogPersonNotRegistered(ILogger logger, string eventType, Guid? messageId);
 }

@@ -12,11 +12,7 @@ public sealed class ProhibitedContactOrderIssuedConsumer(CaseRecordDbContext db,
     public async Task Consume(ConsumeContext<ProhibitedContactOrderIssued> context)
     {
         var m = context.Message;
-        if (await db.People.FindAsync(m.Person, context.CancellationToken) is not { } person)
-        {
-            logger.LogPersonNotRegistered(nameof(ProhibitedContactOrderIssued), context.MessageId);
-            return;
-        }
+        if (await db.People.AboutAsync(context, m.Person, logger) is not { } person) return;
 
         if (!person.ProhibitedContactOrders.Contains(m.OrderReference))
             person.ProhibitedContactOrders = [.. person.ProhibitedContactOrders, m.OrderReference];

@@ -15,11 +15,7 @@ public sealed class RiskOfHarmAssessedConsumer(CaseRecordDbContext db, PushRoute
     public async Task Consume(ConsumeContext<RiskOfHarmAssessed> context)
     {
         var m = context.Message;
-        if (await db.People.FindAsync(m.Person, context.CancellationToken) is not { } person)
-        {
-            logger.LogPersonNotRegistered(nameof(RiskOfHarmAssessed), context.MessageId);
-            return;
-        }
+        if (await db.People.AboutAsync(context, m.Person, logger) is not { } person) return;
 
         person.RoshCustody = m.HighestCustodyLevel.ToString();
         person.RoshCommunity = m.HighestCommunityLevel.ToString();

@@ -12,11 +12,7 @@ public sealed class TelephoneMonitoringAlertRaisedConsumer(
     public async Task Consume(ConsumeContext<TelephoneMonitoringAlertRaised> context)
     {
         var m = context.Message;
-        if (await db.People.FindAsync(m.Person, context.CancellationToken) is not { } person)
-        {
-            logger.LogPersonNotRegistered(nameof(TelephoneMonitoringAlertRaised), context.MessageId);
-            return;
-        }
+        if (await db.People.AboutAsync(context, m.Person, logger) is not { } person) return;
 
         await push.RecordAsync(person, new TimelineEntry
         {
