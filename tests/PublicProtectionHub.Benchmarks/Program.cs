@@ -1,13 +1,19 @@
 using System.Globalization;
 using PublicProtectionHub.Benchmarks;
+using PublicProtectionHub.Benchmarks.Demo;
+using PublicProtectionHub.Benchmarks.Sse;
 using PublicProtectionHub.Testing;
 
-// ./hub bench [outbox|gateway|all] [--rate N] [--count N] [--rounds N] [--warmup N]
-//             [--gateway-rate N] [--gateway-seconds N] [--gateway-warmup N]: benchmarks against the real local servers.
+// ./hub bench [outbox|gateway|sse|all] [--rate N] [--count N] [--rounds N] [--warmup N]
+//             [--gateway-rate N] [--gateway-seconds N] [--gateway-warmup N]
+//             [--sse-rate N] [--sse-seconds N] [--sse-rounds N] [--sse-prisons N] [--sse-burst N]: benchmarks against the real local servers.
+// ./hub demo runs this program with "demo": the scripted scenario through the gateway (Demo/DemoScenario.cs).
 var selected = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
-if (selected is not ("outbox" or "gateway" or "all"))
+if (selected is "demo")
+    return await DemoScenario.RunAsync();
+if (selected is not ("outbox" or "gateway" or "sse" or "all"))
 {
-    Console.Error.WriteLine($"Unknown benchmark '{selected}': outbox, gateway or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{selected}': outbox, gateway, sse or all.");
     return 2;
 }
 
@@ -17,6 +23,12 @@ if (selected is "all")
     Console.WriteLine();
 if (selected is "gateway" or "all")
     await GatewayLatency.RunAsync(Option("--gateway-rate", 500), Option("--gateway-seconds", 20), Option("--gateway-warmup", 3));
+if (selected is "all")
+    Console.WriteLine();
+if (selected is "sse" or "all")
+    return await SseLatency.RunAsync(new SseOptions(
+        Rate: Option("--sse-rate", 20), Seconds: Option("--sse-seconds", 30), Rounds: Option("--sse-rounds", 3),
+        Prisons: Option("--sse-prisons", 100), Burst: Option("--sse-burst", 200)));
 return 0;
 
 async Task RunOutboxAsync()

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using PublicProtectionHub.Benchmarks.PublicApi;
+
+namespace PublicProtectionHub.Benchmarks.Sse;
+
+/// <summary>
+/// The benchmark's events in flight, keyed by the summary their timeline entry carries (unique per event),
+/// and their arrivals on the recipients' streams. An event is delivered when every expected recipient has it.
+/// </summary>
+internal sealed class EventTracker
+{
+    public sealed class Sent(string summary, IReadOnlyList<string> recipients)
+    {
+        public string Summary { get; } = summary;
+        public IReadOnlyList<string> Recipients { get; } = recipients;
+        public long SentAt { get; set; }
+        public bool PostFailed { get; set; }
+        public ConcurrentDictionary<string, long> Arrivals { get; } = new();
+
+        public bool Delivered => Arrivals.Count == Recipients.Count;
+
+        /// <summary>From just before the POST to the arrival on the slowest recipient's stream.</summary>
+        public double WorstMs => Stopwatch.GetElapsedTime(SentAt, Arrivals.Values.Max()).TotalMilliseconds;
+
+        public long LastArrival => Arrivals.Values.Max();
+    }
+
+    private readonly ConcurrentDictionary<string, Sent> _bySummary = new();
+    private int _outstanding;
+    private int _strays;
+    private TaskCompletionSource _allDelivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Deliveries to someone the event was not meant for: must stay 0.</summary>
+    public int Strays => _strays;
+
+    public Sent Expect(string summary, IReadOnlyList<string> recipients)
+    {
+        var sent = new Sent(summary, recipients);
+        if (!_bySummary.TryAdd(summary, sent)) throw new InvalidOperationException($"Two events with the summary '{summary}'.");
+        if (Interlocked.Increment(ref _outstanding) == 1 && _allDelivered.Task.IsCompleted)
+            _allDelivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        return sent;
+    }
+
+    /// <summary>An event whose POST failed: it is not waited for (and counted as a failed request, not as lost).</summary>
+    public void Abandon(Sent sent)
+    {
+        sent.PostFailed = true;
+        if (Interlocked.Decrement(ref _outstanding) == 0) _allDelivered.TrySetResult();
+    }
+
+    /// <summary>Called on each stream's reading task for every item it receives.</summary>
+    public void OnDelivery(Delivery d)
+    {
+        if (!_bySummary.TryGetValue(d.Summary, out var sent)) return; // not a benchmark event of this run
+        if (!sent.Recipients.Contains(d.UserName))
+        {
+            Interlocked.Increment(ref _strays);
+            return;
+        }
+
+        if (sent.Arrivals.TryAdd(d.UserName, d.ArrivedAt) && sent.Delivered && Interlocked.Decrement(ref _outstanding) == 0)
+            _allDelivered.TrySetResult();
+    }
+
+    /// <summary>Completes when every event expected so far has reached all its recipients, or after <paramref name="limit"/>.</summary>
+    public async Task WaitAllDeliveredAsync(TimeSpan limit)
+    {
+        if (Volatile.Read(ref _outstanding) == 0) return;
+        try
+        {
+            await _allDelivered.Task.WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            // whatever has not arrived by now is counted as lost
+        }
+    }
+}
