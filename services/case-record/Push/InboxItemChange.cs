@@ -17,7 +17,7 @@ public static class InboxItemChange
         if (item is null) return NoSuchItem();
 
         change(item);
-        var view = await db.InboxOf(userName).SingleAsync(i => i.Id == id, http.RequestAborted);
+        var view = await db.InboxOf(userName).Where(i => i.Sequence == id).Views(db).SingleAsync(http.RequestAborted);
         await audit.SaveAsync(http.AuditRecord(action, [view.Person.StreamKey], purpose), http.RequestAborted);
         return TypedResults.Ok(view with
         {

@@ -13,10 +13,17 @@ public sealed record InboxItemView(
 
 public static class InboxQueries
 {
-    /// <summary>The practitioner's own items; nobody reads another's inbox.</summary>
-    public static IQueryable<InboxItemView> InboxOf(this CaseRecordDbContext db, string userName) =>
-        from i in db.Inbox
-        where i.UserName == userName
+    /// <summary>The practitioner's own items; nobody reads another's inbox. Filter and order these, then project with <see cref="Views"/>.</summary>
+    public static IQueryable<InboxItem> InboxOf(this CaseRecordDbContext db, string userName) =>
+        db.Inbox.Where(i => i.UserName == userName);
+
+    /// <summary>
+    /// The items as their practitioner sees them. Last in a query: EF Core cannot translate a filter or an
+    /// ordering on a record built by its constructor, so those go on the <see cref="InboxItem"/>s before this
+    /// (and a wanted order is applied again in memory, since the join does not keep it).
+    /// </summary>
+    public static IQueryable<InboxItemView> Views(this IQueryable<InboxItem> items, CaseRecordDbContext db) =>
+        from i in items
         join p in db.People on i.PersonId equals p.Id
         select new InboxItemView(
             i.Sequence, new PersonReference(p.NomsNumber, p.Crn), i.TimelineEntryId, i.Entry!.Source, i.Entry.EventType,

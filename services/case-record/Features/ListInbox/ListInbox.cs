@@ -39,9 +39,10 @@ public static class ListInbox
 
         var items = db.InboxOf(Caller.From(http.User).Id);
         if (wanted is { } s) items = items.Where(i => i.State == s);
-        if (before is { } b) items = items.Where(i => i.Id < b);
+        if (before is { } b) items = items.Where(i => i.Sequence < b);
         var take = limit ?? 50;
-        var page = await items.OrderByDescending(i => i.Id).Take(take + 1).ToListAsync(http.RequestAborted);
+        var page = (await items.OrderByDescending(i => i.Sequence).Take(take + 1).Views(db).ToListAsync(http.RequestAborted))
+            .OrderByDescending(i => i.Id).ToList();
         var shown = page.Take(take).ToList();
 
         await audit.SaveAsync(http.AuditRecord(AuditAction.Consultation, InboxQueries.PeopleIn(shown), Purpose), http.RequestAborted);

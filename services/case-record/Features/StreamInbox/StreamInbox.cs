@@ -72,8 +72,9 @@ public static class StreamInbox
         while (!aborted.IsCancellationRequested)
         {
             var delivered = signals.NextDeliveryTo(userName);
-            var items = await db.InboxOf(userName).AsNoTracking()
-                .Where(i => i.Id > last).OrderBy(i => i.Id).Take(Batch).ToListAsync(aborted);
+            var items = (await db.InboxOf(userName).AsNoTracking()
+                .Where(i => i.Sequence > last).OrderBy(i => i.Sequence).Take(Batch).Views(db).ToListAsync(aborted))
+                .OrderBy(i => i.Id).ToList();
             if (items.Count > 0)
             {
                 var text = new StringBuilder();
