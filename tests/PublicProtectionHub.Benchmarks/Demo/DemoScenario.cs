@@ -107,14 +107,14 @@ internal static class DemoScenario
 
     private static void PrintTable(IReadOnlyList<DemoStep> steps, DeliveryLog log)
     {
-        Console.WriteLine($"| practitioner  | {string.Join(" | ", steps.Select(s => $"{s.Label,-24}"))} |");
-        Console.WriteLine($"|---------------|{string.Join("|", steps.Select(_ => new string('-', 26)))}|");
+        Console.WriteLine($"| practitioner  | {string.Join(" | ", steps.Select(s => $"{s.Label,-44}"))} |");
+        Console.WriteLine($"|---------------|{string.Join("|", steps.Select(_ => new string('-', 46)))}|");
         var nobody = new List<string>();
         foreach (var user in Watched)
         {
             var cells = steps.Select(s => Cell(log.Of(s).Where(d => d.UserName == user).ToList())).ToList();
             if (cells.All(c => c == "—")) nobody.Add(user);
-            Console.WriteLine($"| {user,-13} | {string.Join(" | ", cells.Select(c => $"{c,-24}"))} |");
+            Console.WriteLine($"| {user,-13} | {string.Join(" | ", cells.Select(c => $"{c,-44}"))} |");
         }
 
         Console.WriteLine();
