@@ -10,7 +10,17 @@ using PublicProtectionHub.Testing;
 // ./hub demo runs this program with "demo": the scripted scenario through the gateway (Demo/DemoScenario.cs).
 var selected = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 if (selected is "demo")
-    return await DemoScenario.RunAsync();
+{
+    try
+    {
+        return await DemoScenario.RunAsync();
+    }
+    catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TimeoutException)
+    {
+        Console.Error.WriteLine($"demo: stopped: {e.Message} (is every service up? ./hub status)");
+        return 1;
+    }
+}
 if (selected is not ("outbox" or "gateway" or "sse" or "all"))
 {
     Console.Error.WriteLine($"Unknown benchmark '{selected}': outbox, gateway, sse or all.");
