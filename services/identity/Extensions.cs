@@ -33,7 +33,8 @@ public static class Extensions
     public static void AddIdentity(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IdentityDbContext>();
-        builder.AddMessaging<IdentityDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly));
+        builder.AddMessaging<IdentityDbContext>(ServiceName, bus => bus.AddConsumers(typeof(Extensions).Assembly),
+            (_, bus) => bus.PublishPractitionerAccountsMandatory());
 
         var settings = ServerSettings.From(builder.Configuration, builder.Environment);
         builder.Services.AddUserAccounts();
@@ -45,6 +46,7 @@ public static class Extensions
             .SetApplicationName(ServiceName)
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.StateDir, "identity", "data-protection")));
         builder.Services.AddScoped<UserAccounts>();
+        builder.Services.AddScoped<PractitionerDirectorySnapshot>();
         builder.Services.AddScoped<ClientRegistry>();
         builder.Services.AddScoped<TokenPrincipals>();
         builder.Services.AddHostedService<IdentitySeeder>();

@@ -13,7 +13,8 @@ namespace PublicProtectionHub.Identity.Seeding;
 /// At startup, before requests are served: one client-credentials client per service
 /// (<c>Identity:ServiceClients</c>, secret <c>Identity:ServiceClientSecret</c>) and, when
 /// <c>Demo:DataFile</c> is set, the demo users and clients. Idempotent: existing entries are
-/// brought in line with the file. A bad entry is logged (by name and field) and skipped.
+/// brought in line with the file. A bad entry is logged (by name and field) and skipped. Then the
+/// practitioner directory snapshot: every practitioner account published once more.
 /// </summary>
 internal sealed partial class IdentitySeeder(
     IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, ILogger<IdentitySeeder> logger)
@@ -40,6 +41,8 @@ internal sealed partial class IdentitySeeder(
             foreach (var user in demo?.Users ?? [])
                 await SeedUserAsync(user, accounts, cancellationToken);
         }
+
+        LogDirectorySnapshot(await scope.ServiceProvider.GetRequiredService<PractitionerDirectorySnapshot>().PublishAsync(cancellationToken));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -167,6 +170,9 @@ internal sealed partial class IdentitySeeder(
 
     [LoggerMessage(LogLevel.Error, "Demo client {ClientId} skipped: missing or invalid {Field}")]
     private partial void LogSkippedClient(string clientId, string field);
+
+    [LoggerMessage(LogLevel.Information, "Practitioner directory snapshot: {Count} accounts published")]
+    private partial void LogDirectorySnapshot(int count);
 
     [LoggerMessage(LogLevel.Error, "Demo user {UserName} skipped: {Reason}")]
     private partial void LogSkippedUser(string userName, string reason);

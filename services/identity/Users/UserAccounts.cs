@@ -27,7 +27,7 @@ public sealed record SaveResult(SaveOutcome Outcome, Dictionary<string, string[]
 /// messages name the field, never its value (a rejected value may be personal data).
 /// </summary>
 internal sealed class UserAccounts(UserManager<HubUser> users, IdentityDbContext db, IOpenIddictApplicationManager applications,
-    IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations)
+    IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, TimeProvider time)
 {
     public static Dictionary<string, string[]> Validate(string? userName, string? displayName, string? role, IReadOnlyDictionary<string, string>? claims)
     {
@@ -46,7 +46,10 @@ internal sealed class UserAccounts(UserManager<HubUser> users, IdentityDbContext
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
     }
 
-    /// <summary>Creates the user, or with <paramref name="updateExisting"/> brings an existing one in line.</summary>
+    /// <summary>
+    /// Creates the user, or with <paramref name="updateExisting"/> brings an existing one in line. A new
+    /// practitioner, or a change to one's display name, role or scope claims, is published in the same transaction.
+    /// </summary>
     public async Task<SaveResult> SaveAsync(UserDetails details, string password, bool updateExisting, CancellationToken ct = default)
     {
         // sub is the user name for users and the client id for machine clients: they must never meet.
@@ -61,6 +64,7 @@ internal sealed class UserAccounts(UserManager<HubUser> users, IdentityDbContext
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         IdentityResult result;
         var outcome = user is null ? SaveOutcome.Created : SaveOutcome.Updated;
+        var previous = (user?.DisplayName, user?.Role);
         if (user is null)
         {
             user = new HubUser { Id = details.UserName, UserName = details.UserName, DisplayName = details.DisplayName, Role = details.Role };
@@ -79,28 +83,38 @@ internal sealed class UserAccounts(UserManager<HubUser> users, IdentityDbContext
             }
         }
 
+        var claimsChanged = false;
         if (result.Succeeded)
-            result = await ReplaceScopeClaimsAsync(user, details.Claims);
+            (result, claimsChanged) = await ReplaceScopeClaimsAsync(user, details.Claims);
         if (!result.Succeeded)
             return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
                 ? SaveResult.Of(SaveOutcome.Conflict)
                 : new SaveResult(SaveOutcome.Invalid, Describe(result.Errors));
 
+        var changed = outcome == SaveOutcome.Created || claimsChanged || previous != (user.DisplayName, user.Role);
+        if (changed && (PractitionerAccountEvents.IsPractitioner(user.Role) || PractitionerAccountEvents.IsPractitioner(previous.Role)))
+            await PublishAsync(user, details.Claims, ct);
         await transaction.CommitAsync(ct);
         return SaveResult.Of(outcome);
     }
 
-    /// <summary>Disables the user, ends their sessions and revokes their refresh tokens.</summary>
+    /// <summary>Disables the user, ends their sessions and revokes their refresh tokens; a practitioner's is published.</summary>
     public async Task<bool> DisableAsync(string userName, CancellationToken ct = default)
     {
         if (await users.FindByNameAsync(userName) is not { } user)
             return false;
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var wasDisabled = user.Disabled;
         user.Disabled = true;
-        await users.UpdateAsync(user);
+        if (!(await users.UpdateAsync(user)).Succeeded)
+            throw new InvalidOperationException("The user could not be disabled.");
         await users.UpdateSecurityStampAsync(user);
         await tokens.RevokeBySubjectAsync(user.Id, ct);
         await authorizations.RevokeBySubjectAsync(user.Id, ct);
+        if (!wasDisabled && PractitionerAccountEvents.IsPractitioner(user.Role))
+            await PublishAsync(user, (await users.GetClaimsAsync(user)).Select(c => KeyValuePair.Create(c.Type, c.Value)), ct);
+        await transaction.CommitAsync(ct);
         return true;
     }
 
@@ -115,7 +129,15 @@ internal sealed class UserAccounts(UserManager<HubUser> users, IdentityDbContext
             .ToList();
     }
 
-    private async Task<IdentityResult> ReplaceScopeClaimsAsync(HubUser user, IReadOnlyDictionary<string, string> wanted)
+    // Stamped after the user's row was written in this transaction, so a directory snapshot that did not
+    // see this change (PractitionerDirectorySnapshot) carries an earlier time and loses to it.
+    private async Task PublishAsync(HubUser user, IEnumerable<KeyValuePair<string, string>> claims, CancellationToken ct)
+    {
+        PractitionerAccountEvents.Add(db, user, claims, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<(IdentityResult Result, bool Changed)> ReplaceScopeClaimsAsync(HubUser user, IReadOnlyDictionary<string, string> wanted)
     {
         var current = (await users.GetClaimsAsync(user)).Where(c => ScopeClaims.All.Contains(c.Type)).ToList();
         var stale = current.Where(c => wanted.GetValueOrDefault(c.Type) != c.Value).ToList();
@@ -123,7 +145,9 @@ internal sealed class UserAccounts(UserManager<HubUser> users, IdentityDbContext
             .Select(w => new Claim(w.Key, w.Value)).ToList();
 
         var result = stale.Count > 0 ? await users.RemoveClaimsAsync(user, stale) : IdentityResult.Success;
-        return result.Succeeded && missing.Count > 0 ? await users.AddClaimsAsync(user, missing) : result;
+        if (result.Succeeded && missing.Count > 0)
+            result = await users.AddClaimsAsync(user, missing);
+        return (result, stale.Count > 0 || missing.Count > 0);
     }
 
     // Identity's password messages carry no value; its user name messages quote the name, so they are replaced.
