@@ -23,6 +23,7 @@ public sealed class CaseRecordDbContext(DbContextOptions<CaseRecordDbContext> op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddProtectedServiceModel().AddTimelineAndPush().AddFeeds();
+        modelBuilder.AddPractitioners();
         modelBuilder.Entity<Person>(e =>
         {
             e.ToTable("people", "register");

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PublicProtectionHub.CaseRecord.Practitioners;
 using PublicProtectionHub.CaseRecord.Timeline;
 
 namespace PublicProtectionHub.CaseRecord.Push;
@@ -44,20 +43,6 @@ public static class PushModel
             e.HasKey(x => x.UserName);
             e.Property(x => x.UserName).HasColumnName("user_name").HasMaxLength(100);
             e.Property(x => x.LastSequence).HasColumnName("last_sequence");
-        });
-        model.Entity<Practitioner>(e =>
-        {
-            e.ToTable("practitioners", "push");
-            e.HasKey(x => x.UserName);
-            e.Property(x => x.UserName).HasMaxLength(100);
-            e.Property(x => x.DisplayName).HasMaxLength(200);
-            e.Property(x => x.Role).HasMaxLength(50);
-            e.Property(x => x.Establishment).HasMaxLength(10);
-            e.Property(x => x.Force).HasMaxLength(50);
-            e.Property(x => x.VictimLiaisonUnit).HasMaxLength(100);
-            e.Property(x => x.MappaArea).HasMaxLength(50);
-            e.Property(x => x.ProbationDeliveryUnit).HasMaxLength(50);
-            e.HasIndex(x => new { x.Role, x.Establishment });
         });
         return model;
     }

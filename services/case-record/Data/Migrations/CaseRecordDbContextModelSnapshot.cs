@@ -287,6 +287,7 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("ChangedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("Disabled")
@@ -301,20 +302,20 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("Establishment")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Force")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("MappaArea")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("ProbationDeliveryUnit")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Role")
                         .IsRequired()
