@@ -22,7 +22,8 @@ public sealed class HubStack : IAsyncLifetime
         ("case-record", "services/case-record", "PublicProtectionHub.CaseRecord"),
     ];
 
-    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(120);
+    // Seven processes starting at once on two cores that may be busy with a build: minutes, not seconds.
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(300);
     private readonly List<ServiceProcess> _processes = [];
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(5) };
 
