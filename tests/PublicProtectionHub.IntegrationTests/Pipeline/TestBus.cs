@@ -5,7 +5,7 @@ namespace PublicProtectionHub.IntegrationTests.Pipeline;
 /// <summary>Publishes hub contracts onto the stack's RabbitMQ as another service's outbox would.</summary>
 public static class TestBus
 {
-    public static async Task PublishAsync<T>(HubStack stack, T message) where T : class
+    public static async Task PublishAsync(HubStack stack, object message)
     {
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(stack.Servers.RabbitHost, (ushort)stack.Servers.RabbitPort, stack.VirtualHost, h =>
         {
@@ -15,7 +15,7 @@ public static class TestBus
         await bus.StartAsync();
         try
         {
-            await bus.Publish(message);
+            await bus.Publish(message, message.GetType()); // the contract's own type: its exchange, not System.Object's
         }
         finally
         {
