@@ -114,7 +114,7 @@ public static class Extensions
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
-                o.RegisterScopes([.. ApiScopes.UserScopes, .. ApiScopes.All]);
+                o.RegisterScopes([.. ApiScopes.UserScopes, .. ApiScopes.All, .. ApiScopes.External]);
                 o.RegisterClaims([Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Role, Claims.ClientId, .. ScopeClaims.All]);
 
                 o.SetAccessTokenLifetime(settings.AccessTokenLifetime).SetRefreshTokenLifetime(settings.RefreshTokenLifetime);

@@ -51,7 +51,7 @@ public static class CreateClient
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Length > HubUser.MaxDisplayNameLength)
             errors["displayName"] = [$"Required, at most {HubUser.MaxDisplayNameLength} characters."];
         if (request.Scopes is not { Count: > 0 } scopes || !scopes.All(ApiScopes.IsApiScope))
-            errors["scopes"] = [$"At least one of: {string.Join(", ", ApiScopes.All)}."];
+            errors["scopes"] = [$"At least one of: {string.Join(", ", [.. ApiScopes.All, .. ApiScopes.External])}."];
         foreach (var group in ScopeClaims.Validate(HubRoles.Machine, request.Claims ?? []).GroupBy(e => e.Field))
             errors[group.Key] = group.Select(e => e.Message).ToArray();
         return errors;
