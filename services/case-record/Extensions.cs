@@ -10,6 +10,7 @@ using PublicProtectionHub.CaseRecord.Features.GetTimeline;
 using PublicProtectionHub.CaseRecord.Push;
 using PublicProtectionHub.CaseRecord.Features.ReceiveHmppsEvent;
 using PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
+using PublicProtectionHub.CaseRecord.Integrations.HmppsEvents.Detail;
 using PublicProtectionHub.CaseRecord.Features.RegisterPerson;
 using PublicProtectionHub.Messaging;
 
@@ -28,6 +29,7 @@ public static class Extensions
         builder.Services.AddScoped<RegisterPersonHandler>();
         builder.Services.AddScoped<HmppsEventHandler>();
         builder.Services.AddScoped<HmppsTimeline>();
+        builder.AddHmppsEventDetails();
         builder.Services.AddHmppsEventsPolicy();
         builder.Services.AddHostedService<DemoRegister>();
         builder.AddPush();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PublicProtectionHub.Access;
 using PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
+using PublicProtectionHub.CaseRecord.Integrations.HmppsEvents.Detail;
 using PublicProtectionHub.ServiceDefaults;
 
 namespace PublicProtectionHub.CaseRecord.Features.ReceiveHmppsEvent;
@@ -9,7 +10,8 @@ namespace PublicProtectionHub.CaseRecord.Features.ReceiveHmppsEvent;
 /// <summary>
 /// <c>POST /api/case-record/integrations/hmpps-events</c>: an HMPPS domain event from the machine client
 /// <c>hmpps-events</c>. 202 when accepted (applied, or recorded and ignored), 400 problem naming the fields
-/// that are wrong (never their values). Nothing of the event is echoed.
+/// that are wrong (never their values), 503 when the event's detail could not be fetched (nothing recorded).
+/// Nothing of the event is echoed.
 /// </summary>
 public static class ReceiveHmppsEvent
 {
@@ -33,9 +35,11 @@ public static class ReceiveHmppsEvent
         app.MapPost($"/api/{serviceName}/integrations/hmpps-events", HandleAsync)
             .RequireAuthorization(Policy)
             .Accepts<Envelope>("application/json")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> HandleAsync(HttpContext http, HmppsEventHandler handler)
+    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        HttpContext http, HmppsEventDetails details, DetailNotFoundRecorder notFound, HmppsEventHandler handler)
     {
         var body = await ReadBodyAsync(http);
         if (body is null)
@@ -44,7 +48,23 @@ public static class ReceiveHmppsEvent
         var (e, errors) = HmppsEventReader.Read(body);
         if (e is null) return TypedResults.ValidationProblem(errors, title: "The HMPPS event is not valid.");
 
-        await handler.HandleAsync(e, (action, records, purpose) => http.AuditRecord(action, records, purpose), http.RequestAborted);
+        EnrichedHmppsEvent enriched;
+        try
+        {
+            enriched = await details.EnrichAsync(e, http.RequestAborted);
+        }
+        catch (HmppsDetailUnavailableException)
+        {
+            // Nothing was recorded, so the same event sent again is applied, not taken for a replay.
+            http.Response.Headers.RetryAfter = "30";
+            return TypedResults.Problem(title: "The event's detail could not be fetched.", statusCode: StatusCodes.Status503ServiceUnavailable,
+                detail: "Nothing was recorded. Send the event again shortly.");
+        }
+
+        if (enriched.Errors.Count > 0) return TypedResults.ValidationProblem(enriched.Errors, title: "The HMPPS event is not valid.");
+        AuditRecordFactory audit = (action, records, purpose) => http.AuditRecord(action, records, purpose);
+        if (enriched.DetailNotFound) await notFound.RecordAsync(enriched.Event, audit, http.RequestAborted);
+        else await handler.HandleAsync(enriched.Event, audit, http.RequestAborted);
         return TypedResults.Accepted((string?)null);
     }
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using PublicProtectionHub.Audit;
+using PublicProtectionHub.CaseRecord.Integrations.HmppsEvents.Detail;
 using PublicProtectionHub.Messaging;
 using PublicProtectionHub.ServiceDefaults;
 
@@ -8,22 +9,30 @@ namespace PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
 /// <summary>
 /// HMPPS domain events from RabbitMQ: raw JSON envelopes on the topic exchange
 /// <see cref="HmppsDomainEventQueue.Exchange"/>, routing key = <c>eventType</c>, applied exactly as
-/// the HTTP intake applies them. A malformed envelope is rejected to the error queue without retries.
+/// the HTTP intake applies them, detail fetched first where needed. A malformed envelope is rejected to the error queue
+/// without retries; one whose detail cannot be fetched now is retried, then goes to the error queue, never acknowledged.
 /// </summary>
 [ExcludeFromConfigureEndpoints]
-public sealed class HmppsDomainEventConsumer(HmppsEventHandler handler) : IConsumer<HmppsDomainEventEnvelope>
+public sealed class HmppsDomainEventConsumer(HmppsEventDetails details, DetailNotFoundRecorder notFound, HmppsEventHandler handler)
+    : IConsumer<HmppsDomainEventEnvelope>
 {
     private static readonly AuditActor Queue = new("hmpps-domain-events-queue", HubRoles.Machine, "hmpps", null);
 
+    /// <exception cref="HmppsDetailUnavailableException">The detail could not be fetched: retried, then the error queue.</exception>
     public async Task Consume(ConsumeContext<HmppsDomainEventEnvelope> context)
     {
         var (e, errors) = HmppsEventReader.Read(context.ReceiveContext.Body.GetBytes());
         if (e is null)
             throw new MessageRejectedException($"Not a valid HMPPS event; fields: {string.Join(", ", errors.Keys)}");
 
-        await handler.HandleAsync(e, (action, records, purpose) =>
-            new AuditRecord(Queue, action, $"queue {HmppsDomainEventQueue.Name}", records, purpose,
-                CorrelationId: context.MessageId?.ToString("N")), context.CancellationToken);
+        var enriched = await details.EnrichAsync(e, context.CancellationToken);
+        if (enriched.Errors.Count > 0)
+            throw new MessageRejectedException($"Not a valid HMPPS event; fields: {string.Join(", ", enriched.Errors.Keys)}");
+
+        AuditRecordFactory audit = (action, records, purpose) =>
+            new AuditRecord(Queue, action, $"queue {HmppsDomainEventQueue.Name}", records, purpose, CorrelationId: context.MessageId?.ToString("N"));
+        if (enriched.DetailNotFound) await notFound.RecordAsync(enriched.Event, audit, context.CancellationToken);
+        else await handler.HandleAsync(enriched.Event, audit, context.CancellationToken);
     }
 }
 

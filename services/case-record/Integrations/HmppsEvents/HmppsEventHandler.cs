@@ -16,7 +16,7 @@ namespace PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
 public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, HmppsTimeline timeline, TimeProvider time)
 {
     // Events are applied one at a time, so a replay or two events for one person never race.
-    private const long IngestLock = 0x5050_485F_484D; // "PPH_HM"
+    internal const long IngestLock = 0x5050_485F_484D; // "PPH_HM"
     public const string Purpose = "apply an HMPPS domain event";
 
     /// <returns>The outcome, or null for a replay of an event already recorded.</returns>

@@ -8,7 +8,8 @@ namespace PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
 
 /// <summary>
 /// Reads an HMPPS envelope from its raw bytes. Problems are reported by field name only, never with
-/// the value (it may be personal data).
+/// the value (it may be personal data). What each event type requires is checked once its detail is in
+/// (<see cref="Detail.HmppsEventDetails"/>), since <c>additionalInformation</c> may not carry it.
 /// </summary>
 public static partial class HmppsEventReader
 {
@@ -48,10 +49,8 @@ public static partial class HmppsEventReader
             var details = Details(root, errors);
             if (errors.Count > 0) return (null, errors);
 
-            var e = new HmppsEvent(eventType!, version, occurredAt.ToUniversalTime(), Text(root, "detailUrl"), person!, details!,
-                Convert.ToHexStringLower(SHA256.HashData(body)));
-            HmppsEventRules.Validate(e, errors);
-            return errors.Count > 0 ? (null, errors) : (e, errors);
+            return (new HmppsEvent(eventType!, version, occurredAt.ToUniversalTime(), Text(root, "detailUrl"), person!, details!,
+                Convert.ToHexStringLower(SHA256.HashData(body))), errors);
         }
     }
 

@@ -45,4 +45,10 @@ public enum HmppsEventOutcome
 
     /// <summary>The identifiers name two different people in the register: recorded and ignored for a person to resolve.</summary>
     IdentifiersConflict,
+
+    /// <summary>
+    /// The event needed its detail and the HMPPS API behind <c>detailUrl</c> has none (404) or gave one about
+    /// someone else: recorded and ignored, not retried.
+    /// </summary>
+    DetailNotFound,
 }
