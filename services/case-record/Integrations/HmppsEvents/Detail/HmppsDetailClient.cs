@@ -14,20 +14,13 @@ public sealed partial class HmppsDetailClient(HttpClient http, HmppsApiToken tok
 {
     public const int MaxDetailBytes = 256 * 1024;
 
-    /// <summary>The URL to fetch, or null when it is not absolute, carries credentials or is not on an allowed origin.</summary>
-    public Uri? AllowedUrl(string? detailUrl)
-    {
-        if (!options.Value.IsEnabled || detailUrl is null || !Uri.TryCreate(detailUrl, UriKind.Absolute, out var url)
-            || url.UserInfo.Length > 0 || OriginOf(detailUrl) is not { } origin)
-            return null;
-        return options.Value.AllowedOrigins.Any(o => OriginOf(o) == origin) ? url : null;
-    }
-
     /// <summary>The detail, or null when the API has none for this URL (404).</summary>
     /// <exception cref="HmppsDetailUnavailableException">No answer in time, a refused token, or any other status.</exception>
     public async Task<JsonDocument?> GetAsync(Uri url, CancellationToken ct)
     {
-        var origin = OriginOf(url.ToString())!;
+        if (options.Value.AllowedUrl(url.ToString()) is null)
+            throw new InvalidOperationException("Only an allowed detail URL is fetched.");
+        var origin = HmppsDetailOptions.OriginOf(url.ToString())!;
         var bearer = await token.GetAsync(ct);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
@@ -56,12 +49,6 @@ public sealed partial class HmppsDetailClient(HttpClient http, HmppsApiToken tok
             throw new HmppsDetailUnavailableException($"{origin} gave no usable answer ({e.GetType().Name})");
         }
     }
-
-    /// <summary><c>scheme://host[:port]</c> in lower case, the default port left out; null for anything but http(s).</summary>
-    public static string? OriginOf(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant()
-            : null;
 
     /// <summary>Refused or reset connections, timeouts (not the caller giving up), bodies over the limit.</summary>
     internal static bool IsTransportFailure(Exception e, CancellationToken ct) =>

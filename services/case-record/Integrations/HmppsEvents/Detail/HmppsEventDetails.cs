@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Options;
+
 namespace PublicProtectionHub.CaseRecord.Integrations.HmppsEvents.Detail;
 
 /// <summary>
 /// The step between reading an HMPPS envelope and applying it: an event that lacks what its type needs
 /// (<see cref="DetailMapping.Needs"/>) is completed from its <c>detailUrl</c>, then checked against the rules.
 /// </summary>
-public sealed class HmppsEventDetails(HmppsDetailClient client)
+public sealed class HmppsEventDetails(HmppsDetailClient client, IOptions<HmppsDetailOptions> options)
 {
     /// <exception cref="HmppsDetailUnavailableException">
     /// The detail could not be fetched now: nothing is recorded, so the same event sent again is applied then.
@@ -12,7 +14,7 @@ public sealed class HmppsEventDetails(HmppsDetailClient client)
     public async Task<EnrichedHmppsEvent> EnrichAsync(HmppsEvent e, CancellationToken ct)
     {
         if (!DetailMapping.Needs(e)) return Checked(e);
-        if (client.AllowedUrl(e.DetailUrl) is not { } url)
+        if (options.Value.AllowedUrl(e.DetailUrl) is not { } url)
         {
             var refused = Checked(e);
             if (e.DetailUrl is not null) refused.Errors["detailUrl"] = ["Not an address the hub fetches detail from."];
