@@ -48,6 +48,7 @@ HUB_SERVICES=(identity risk-of-harm mappa victim-contact telephone-monitoring ca
 declare -A HUB_DEFAULT_PORT=(
     [identity]=5101 [risk-of-harm]=5102 [mappa]=5103
     [victim-contact]=5104 [telephone-monitoring]=5105 [case-record]=5106
+    [hmpps-stand-in]=5107
 )
 declare -A HUB_DLL=(
     [identity]=services/identity/bin/Release/net10.0/PublicProtectionHub.Identity.dll
@@ -57,6 +58,7 @@ declare -A HUB_DLL=(
     [telephone-monitoring]=services/telephone-monitoring/bin/Release/net10.0/PublicProtectionHub.TelephoneMonitoring.dll
     [case-record]=services/case-record/bin/Release/net10.0/PublicProtectionHub.CaseRecord.dll
     [gateway]=gateway/bin/Release/net10.0/PublicProtectionHub.Gateway.dll
+    [hmpps-stand-in]=tests/PublicProtectionHub.HmppsStandIn/bin/Release/net10.0/PublicProtectionHub.HmppsStandIn.dll
 )
 
 db_login() { printf '%s' "${1//-/_}"; }           # case-record -> case_record

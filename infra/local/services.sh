@@ -1,9 +1,15 @@
 # shellcheck shell=bash
 # The .NET side for the dev profile: build, migrations, starting the six
-# services and the gateway in the background, health waits and stopping.
+# services, the HMPPS stand-in and the gateway in the background, health waits
+# and stopping.
 
-HUB_APPS=("${HUB_SERVICES[@]}" gateway)
+# The stand-in answers for the HMPPS APIs behind domain events' detailUrl
+# (tests/PublicProtectionHub.HmppsStandIn); case-record fetches from it as
+# the demo client HUB_DETAIL_CLIENT.
+HUB_STAND_IN=hmpps-stand-in
+HUB_APPS=("${HUB_SERVICES[@]}" "$HUB_STAND_IN" gateway)
 HUB_DEMO_DATA=infra/demo/demo-data.json
+HUB_DETAIL_CLIENT=case-record-hmpps
 
 app_pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
 app_log() { printf '%s/%s.log' "$LOG_DIR" "$1"; }
@@ -39,7 +45,8 @@ app_env() {
     for svc in "${HUB_SERVICES[@]}"; do
         echo "Services__$svc=$(app_url "$svc")"
     done
-    [[ "$name" == gateway ]] && return 0
+    [[ "$name" == gateway || "$name" == "$HUB_STAND_IN" ]] && return 0
+    [[ "$name" == case-record ]] && detail_env
     echo "Demo__DataFile=$REPO_ROOT/$HUB_DEMO_DATA"
     echo "ConnectionStrings__Database=Host=127.0.0.1;Port=$PG_PORT;Database=$(db_name "$name");Username=$(db_login "$name");Password=$(pg_password "$name")"
     echo "Messaging__Host=127.0.0.1"
@@ -49,6 +56,20 @@ app_env() {
     echo "Messaging__Password=$(rabbit_password "$name")"
     echo "Messaging__QueueType=quorum"
     echo "Messaging__QuorumReplicas=1"
+}
+
+# detail_env: case-record fetches HMPPS events' detail from the stand-in only.
+detail_env() {
+    echo "HmppsEvents__Detail__TokenEndpoint=$(app_url identity)/connect/token"
+    echo "HmppsEvents__Detail__ClientId=$HUB_DETAIL_CLIENT"
+    echo "HmppsEvents__Detail__ClientSecret=$(demo_client_secret "$HUB_DETAIL_CLIENT")"
+    echo "HmppsEvents__Detail__Scope=hmpps-apis"
+    echo "HmppsEvents__Detail__AllowedOrigins__0=$(app_url "$HUB_STAND_IN")"
+}
+
+# demo_client_secret ID: the clientSecret written on the line after the client's id in the demo data.
+demo_client_secret() {
+    grep -A1 -F "\"clientId\": \"$1\"" "$REPO_ROOT/$HUB_DEMO_DATA" | sed -nE 's/.*"clientSecret": *"([^"]+)".*/\1/p'
 }
 
 # in_app_env NAME CMD...: run CMD in NAME's bin folder with NAME's environment.
@@ -139,12 +160,12 @@ any_app_running() {
     return 1
 }
 
-# stop_apps: the gateway first, then the services (together); returns 1 if
-# none was running.
+# stop_apps: the gateway first, then the services and the stand-in (together);
+# returns 1 if none was running.
 stop_apps() {
     local name pid stopped=1
     stop_app gateway && stopped=0
-    for name in "${HUB_SERVICES[@]}"; do
+    for name in "${HUB_SERVICES[@]}" "$HUB_STAND_IN"; do
         pid="$(app_pid "$name")"
         [[ -n "$pid" ]] || continue
         step "stopping $name (pid $pid)"
