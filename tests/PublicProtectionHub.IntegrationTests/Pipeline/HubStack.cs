@@ -8,7 +8,8 @@ namespace PublicProtectionHub.IntegrationTests.Pipeline;
 /// <summary>
 /// The whole system as a user meets it: every service and the gateway running as processes on
 /// real PostgreSQL and RabbitMQ, each with its own database, seeded from the demo data file the
-/// way <c>./hub up</c> does. Shared by the tests of the "pipeline" collection.
+/// way <c>./hub up</c> does, and the HMPPS stand-in case-record fetches events' detail from.
+/// Shared by the tests of the "pipeline" collection.
 /// </summary>
 public sealed class HubStack : IAsyncLifetime
 {
@@ -22,13 +23,19 @@ public sealed class HubStack : IAsyncLifetime
         ("case-record", "services/case-record", "PublicProtectionHub.CaseRecord"),
     ];
 
+    public const string HmppsDetailClient = "case-record-hmpps";
+
     // Seven processes starting at once on two cores that may be busy with a build: minutes, not seconds.
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(300);
     private readonly List<ServiceProcess> _processes = [];
+    private ServiceProcess? _standIn;
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     public TestServers Servers { get; private set; } = null!;
     public Uri Gateway { get; private set; } = null!;
+
+    /// <summary>The HMPPS stand-in: not a hub service, so outside <see cref="Direct"/> and the authorization matrix.</summary>
+    public Uri HmppsStandIn { get; private set; } = null!;
     public Dictionary<string, Uri> Direct { get; } = [];
     public Dictionary<string, string> Databases { get; } = [];
     public string VirtualHost { get; private set; } = null!;
@@ -43,6 +50,7 @@ public sealed class HubStack : IAsyncLifetime
         Servers = await TestServers.GetAsync();
         VirtualHost = await Servers.CreateVirtualHostAsync("stack");
         Gateway = new Uri($"http://127.0.0.1:{FreePort()}");
+        HmppsStandIn = new Uri($"http://127.0.0.1:{FreePort()}");
         foreach (var service in Services)
         {
             Direct[service.Name] = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -53,6 +61,7 @@ public sealed class HubStack : IAsyncLifetime
         SigningKeys = SigningKeys.CreateIn(StateDir);
         foreach (var service in Services)
             _processes.Add(ServiceProcess.Start(service.Name, Repository.ServiceDll(service.Folder, service.Assembly), Environment(service.Name)));
+        await StartHmppsStandInAsync();
         foreach (var (name, uri) in Direct)
             await Eventually.Until(() => IsReadyAsync(uri), ok => ok, StartPatience, $"{name} to report ready");
 
@@ -73,6 +82,7 @@ public sealed class HubStack : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var process in _processes) await process.DisposeAsync();
+        if (_standIn is not null) await _standIn.DisposeAsync();
         _probe.Dispose();
         Tokens?.Dispose();
         SigningKeys?.Dispose();
@@ -96,6 +106,31 @@ public sealed class HubStack : IAsyncLifetime
         return (url, process);
     }
 
+    /// <summary>
+    /// (Re)starts the HMPPS stand-in on its port, with settings of its own (e.g. another
+    /// <c>HmppsStandIn:Audience</c>), and waits until it is ready.
+    /// </summary>
+    public async Task StartHmppsStandInAsync(IDictionary<string, string?>? settings = null)
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = HmppsStandIn.ToString().TrimEnd('/'),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Hub__GatewayUrl"] = Gateway.ToString().TrimEnd('/'),
+            ["Services__identity"] = Direct["identity"].ToString().TrimEnd('/'),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) env[key] = value;
+        _standIn = ServiceProcess.Start("hmpps-stand-in", Repository.ServiceDll("tests/PublicProtectionHub.HmppsStandIn", "PublicProtectionHub.HmppsStandIn"), env);
+        await Eventually.Until(() => IsReadyAsync(HmppsStandIn), ok => ok, StartPatience, "the HMPPS stand-in to report ready");
+    }
+
+    /// <summary>Stops the HMPPS stand-in: nothing answers on its port until it is started again.</summary>
+    public async Task StopHmppsStandInAsync()
+    {
+        if (_standIn is not null) await _standIn.DisposeAsync();
+        _standIn = null;
+    }
+
     public HttpClient NewClient(Uri? baseAddress = null) => new(new SocketsHttpHandler { AllowAutoRedirect = false })
     {
         BaseAddress = baseAddress ?? Gateway,
@@ -115,6 +150,15 @@ public sealed class HubStack : IAsyncLifetime
         };
         foreach (var (key, value) in Servers.ServiceSettings(Databases[name], VirtualHost)) env[key.Replace(":", "__")] = value;
         foreach (var (service, uri) in Direct) env[$"Services__{service}"] = uri.ToString().TrimEnd('/');
+        if (name == "case-record")
+        {
+            env["HmppsEvents__Detail__TokenEndpoint"] = new Uri(Direct["identity"], "/connect/token").ToString();
+            env["HmppsEvents__Detail__ClientId"] = HmppsDetailClient;
+            env["HmppsEvents__Detail__ClientSecret"] = Demo.Client(HmppsDetailClient).ClientSecret;
+            env["HmppsEvents__Detail__Scope"] = "hmpps-apis";
+            env["HmppsEvents__Detail__AllowedOrigins__0"] = HmppsStandIn.ToString().TrimEnd('/');
+        }
+
         return env;
     }
 
