@@ -14,7 +14,7 @@ public sealed record DemoData(IReadOnlyList<DemoUser> Users, IReadOnlyList<DemoC
     public DemoClient Client(string clientId) => Clients.Single(c => c.ClientId == clientId);
 }
 
-public sealed record DemoUser(string UserName, string Password, string Role, Dictionary<string, string>? Claims);
+public sealed record DemoUser(string UserName, string Password, string DisplayName, string Role, Dictionary<string, string>? Claims);
 
 public sealed record DemoClient(string ClientId, string? ClientSecret, IReadOnlyList<string> Grants, IReadOnlyList<string> Scopes, IReadOnlyList<string>? RedirectUris);
 

@@ -131,6 +131,22 @@ public sealed class HubStack : IAsyncLifetime
         _standIn = null;
     }
 
+    /// <summary>
+    /// Another instance of a service on the same database and broker, as after a restart; stopped when
+    /// the returned process is disposed.
+    /// </summary>
+    public async Task<ServiceProcess> StartServiceAsync(string name)
+    {
+        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var env = Environment(name);
+        env["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
+        var service = Services.Single(s => s.Name == name);
+        var process = ServiceProcess.Start($"{name}-2", Repository.ServiceDll(service.Folder, service.Assembly), env);
+        _processes.Add(process);
+        await Eventually.Until(() => IsReadyAsync(url), ok => ok, StartPatience, $"the second {name} to report ready");
+        return process;
+    }
+
     public HttpClient NewClient(Uri? baseAddress = null) => new(new SocketsHttpHandler { AllowAutoRedirect = false })
     {
         BaseAddress = baseAddress ?? Gateway,

@@ -25,6 +25,28 @@ public sealed class IdentityAdminTests(HubStack stack)
     }
 
     [Fact]
+    public async Task A_duty_officer_created_by_an_administrator_has_the_duty_claim_in_their_token()
+    {
+        // A made-up prison: a demo prison would gain a duty officer that the push tests do not expect.
+        var userName = await CreateUserAsync("prison-security", new() { ["establishment"] = "TSI", ["duty"] = "true" });
+
+        var token = await stack.Tokens.SignInAsync(userName, Password, "openid case-record");
+
+        Assert.False(token.IsError, token.Error);
+        Assert.Equal("true", new JsonWebToken(token.AccessToken).GetClaim("duty").Value);
+    }
+
+    [Fact]
+    public async Task The_demo_duty_officers_have_the_duty_claim_and_the_others_do_not()
+    {
+        var duty = new JsonWebToken(await stack.Tokens.ForUserAsync("duty.exeter"));
+        var security = new JsonWebToken(await stack.Tokens.ForUserAsync("sec.exeter"));
+
+        Assert.Equal(("true", "EXI"), (duty.GetClaim("duty").Value, duty.GetClaim("establishment").Value));
+        Assert.False(security.TryGetClaim("duty", out _));
+    }
+
+    [Fact]
     public async Task After_five_wrong_passwords_even_the_right_one_is_refused()
     {
         var userName = await CreateUserAsync("police", new() { ["force"] = "devon-cornwall" });
