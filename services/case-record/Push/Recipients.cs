@@ -15,16 +15,20 @@ public static class Recipients
     public static async Task<IReadOnlyList<Recipient>> ResponsibleForAsync(
         this IQueryable<Practitioner> practitioners, Responsibilities r, InformationClass information, string? orderReference, CancellationToken ct)
     {
-        var prison = r.InCommunity ? null : r.EstablishmentCode;
-        var found = await practitioners.Where(p => !p.Disabled && (
-                ((p.Role == HubRoles.PrisonSecurity || p.Role == HubRoles.OffenderSupervisor) && prison != null && p.Establishment == prison)
-                || (p.Role == HubRoles.OffenderManager && r.OffenderManager != null && p.UserName == r.OffenderManager)
-                || (p.Role == HubRoles.Police && r.PoliceForce != null && p.Force == r.PoliceForce)
-                || (p.Role == HubRoles.VictimLiaison && p.VictimLiaisonUnit != null && r.VictimLiaisonUnits.Contains(p.VictimLiaisonUnit))
-                || (p.Role == HubRoles.MappaCoordinator && r.MappaArea != null && p.MappaArea == r.MappaArea)))
-            .OrderBy(p => p.UserName)
-            .ToListAsync(ct);
+        var found = await practitioners.ResponsibleNow(r).OrderBy(p => p.UserName).ToListAsync(ct);
         return [.. found.Where(p => Entitlements.MayReceive(p.Role, information, orderReference is not null)).Select(ToRecipient)];
+    }
+
+    /// <summary>The enabled practitioners responsible for a person with these responsibilities, whatever the class of information.</summary>
+    public static IQueryable<Practitioner> ResponsibleNow(this IQueryable<Practitioner> practitioners, Responsibilities r)
+    {
+        var prison = r.InCommunity ? null : r.EstablishmentCode;
+        return practitioners.Where(p => !p.Disabled && (
+            ((p.Role == HubRoles.PrisonSecurity || p.Role == HubRoles.OffenderSupervisor) && prison != null && p.Establishment == prison)
+            || (p.Role == HubRoles.OffenderManager && r.OffenderManager != null && p.UserName == r.OffenderManager)
+            || (p.Role == HubRoles.Police && r.PoliceForce != null && p.Force == r.PoliceForce)
+            || (p.Role == HubRoles.VictimLiaison && p.VictimLiaisonUnit != null && r.VictimLiaisonUnits.Contains(p.VictimLiaisonUnit))
+            || (p.Role == HubRoles.MappaCoordinator && r.MappaArea != null && p.MappaArea == r.MappaArea)));
     }
 
     /// <summary>The duty officers of a scope: for a prison, any prison role's duty officer there.</summary>
@@ -55,5 +59,5 @@ public static class Recipients
         _ => null,
     };
 
-    private static Recipient ToRecipient(Practitioner p) => new(p.UserName, p.Role, ScopeOf(p));
+    public static Recipient ToRecipient(Practitioner p) => new(p.UserName, p.Role, ScopeOf(p));
 }
