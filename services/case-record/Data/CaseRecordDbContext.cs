@@ -6,6 +6,7 @@ using PublicProtectionHub.CaseRecord.Practitioners;
 using PublicProtectionHub.CaseRecord.Push;
 using PublicProtectionHub.CaseRecord.Timeline;
 using PublicProtectionHub.CaseRecord.Register;
+using PublicProtectionHub.CaseRecord.SecureMessages;
 using PublicProtectionHub.Messaging;
 
 namespace PublicProtectionHub.CaseRecord.Data;
@@ -19,10 +20,13 @@ public sealed class CaseRecordDbContext(DbContextOptions<CaseRecordDbContext> op
     public DbSet<InboxItem> Inbox => Set<InboxItem>();
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
     public DbSet<RelayPosition> RelayPositions => Set<RelayPosition>();
+    public DbSet<MessageThread> MessageThreads => Set<MessageThread>();
+    public DbSet<SecureMessage> SecureMessages => Set<SecureMessage>();
+    public DbSet<ReadReceipt> ReadReceipts => Set<ReadReceipt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddProtectedServiceModel().AddTimelineAndPush().AddFeeds();
+        modelBuilder.AddProtectedServiceModel().AddTimelineAndPush().AddFeeds().AddSecureMessages();
         modelBuilder.AddPractitioners();
         modelBuilder.Entity<Person>(e =>
         {

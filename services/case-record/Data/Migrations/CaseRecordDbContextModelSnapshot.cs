@@ -527,6 +527,114 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                     b.ToTable("responsibility_history", "register");
                 });
 
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.SecureMessages.MessageThread", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "LastMessageAt");
+
+                    b.ToTable("threads", "messages");
+                });
+
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.SecureMessages.ReadReceipt", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MessageId", "UserName");
+
+                    b.ToTable("read_receipts", "messages");
+                });
+
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.SecureMessages.SecureMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("TimelineEntryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimelineEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("ThreadId", "SentAt");
+
+                    b.ToTable("messages", "messages");
+                });
+
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.SecureMessages.ThreadParticipant", b =>
+                {
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ThreadId", "UserName");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("participants", "messages");
+                });
+
             modelBuilder.Entity("PublicProtectionHub.CaseRecord.Timeline.TimelineEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -828,6 +936,60 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
 
                     b.Navigation("Responsibilities")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.SecureMessages.MessageThread", b =>
+                {
+                    b.HasOne("PublicProtectionHub.CaseRecord.Register.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.SecureMessages.ReadReceipt", b =>
+                {
+                    b.HasOne("PublicProtectionHub.CaseRecord.SecureMessages.SecureMessage", null)
+                        .WithMany("ReadReceipts")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.SecureMessages.SecureMessage", b =>
+                {
+                    b.HasOne("PublicProtectionHub.CaseRecord.SecureMessages.MessageThread", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PublicProtectionHub.CaseRecord.Timeline.TimelineEntry", null)
+                        .WithOne()
+                        .HasForeignKey("PublicProtectionHub.CaseRecord.SecureMessages.SecureMessage", "TimelineEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.SecureMessages.ThreadParticipant", b =>
+                {
+                    b.HasOne("PublicProtectionHub.CaseRecord.SecureMessages.MessageThread", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.SecureMessages.MessageThread", b =>
+                {
+                    b.Navigation("Messages");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("PublicProtectionHub.CaseRecord.SecureMessages.SecureMessage", b =>
+                {
+                    b.Navigation("ReadReceipts");
                 });
 #pragma warning restore 612, 618
         }
