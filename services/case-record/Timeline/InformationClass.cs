@@ -18,6 +18,9 @@ public enum InformationClass
     [JsonStringEnumMemberName("telephone-monitoring-alert")] TelephoneMonitoringAlert,
     [JsonStringEnumMemberName("intelligence")] Intelligence,
     [JsonStringEnumMemberName("arrival-screening")] ArrivalScreening,
+
+    /// <summary>A secure message between practitioners: only the thread's participants see it, whatever their role.</summary>
+    [JsonStringEnumMemberName("secure-message")] SecureMessage,
 }
 
 /// <summary>
@@ -39,6 +42,8 @@ public static class Entitlements
         InformationClass.TelephoneMonitoringAlert => role is HubRoles.VictimLiaison ? aboutVictimOrder : HubRoles.Practitioners.Contains(role),
         InformationClass.Intelligence => role is HubRoles.PrisonSecurity or HubRoles.Police,
         InformationClass.ArrivalScreening => role is HubRoles.PrisonSecurity or HubRoles.OffenderSupervisor,
+        // No role by class: the thread's participants by name (GetTimeline.VisibleTo, SecureMessages).
+        InformationClass.SecureMessage => false,
         _ => false,
     };
 

@@ -5,6 +5,7 @@ using PublicProtectionHub.Audit;
 using PublicProtectionHub.CaseRecord.Data;
 using PublicProtectionHub.CaseRecord.Features.GetTimeline;
 using PublicProtectionHub.CaseRecord.Push;
+using PublicProtectionHub.CaseRecord.SecureMessages;
 
 namespace PublicProtectionHub.CaseRecord.Features.GetDeliveries;
 
@@ -33,9 +34,9 @@ public static class GetDeliveries
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["identifier"] = ["A NOMS number (e.g. A1234BC) or a CRN (e.g. X123456)."] });
         if (await access.FindAsync(http, identifier, Purpose) is not { } responsible) return PersonNotFound.Problem();
 
-        var role = Caller.From(http.User).Role;
+        var caller = Caller.From(http.User);
         var entry = await (
-                from e in db.Timeline.VisibleTo(role)
+                from e in db.Timeline.VisibleTo(caller.Role, db.MessageEntriesOf(caller.Id))
                 join p in db.People on e.PersonId equals p.Id
                 where e.Id == entryId && (p.NomsNumber == responsible.NomsNumber || p.Crn == responsible.Crn)
                 select new { e.Id, Key = p.NomsNumber ?? p.Crn })

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicProtectionHub.Access;
 using PublicProtectionHub.Audit;
 using PublicProtectionHub.CaseRecord.Data;
+using PublicProtectionHub.CaseRecord.SecureMessages;
 using PublicProtectionHub.CaseRecord.Timeline;
 using PublicProtectionHub.Contracts;
 
@@ -49,9 +50,9 @@ public static class GetTimeline
             .Select(p => new { p.Id, p.NomsNumber, p.Crn }).FirstOrDefaultAsync(http.RequestAborted);
         if (person is null) return PersonNotFound.Problem();
 
-        var role = Caller.From(http.User).Role;
+        var caller = Caller.From(http.User);
         var take = limit ?? DefaultLimit;
-        var entries = db.Timeline.AsNoTracking().Where(e => e.PersonId == person.Id).VisibleTo(role);
+        var entries = db.Timeline.AsNoTracking().Where(e => e.PersonId == person.Id).VisibleTo(caller.Role, db.MessageEntriesOf(caller.Id));
         if (cursor is { OccurredAt: var at, Id: var id })
             entries = entries.Where(e => e.OccurredAt < at || (e.OccurredAt == at && e.Id < id));
         var page = await entries
@@ -66,13 +67,17 @@ public static class GetTimeline
         return TypedResults.Ok(new TimelinePage(page.Take(take).ToList(), next));
     }
 
-    /// <summary>The entries a role may see (ACCESS.md): victim liaison see telephone alerts only when they are about an order.</summary>
-    public static IQueryable<TimelineEntry> VisibleTo(this IQueryable<TimelineEntry> entries, string role)
+    /// <summary>
+    /// The entries a role may see (ACCESS.md): victim liaison see telephone alerts only when they are about an order;
+    /// secure messages only the thread's participants see, whatever their role (<paramref name="myMessages"/>).
+    /// </summary>
+    public static IQueryable<TimelineEntry> VisibleTo(this IQueryable<TimelineEntry> entries, string role, IQueryable<long> myMessages)
     {
         var classes = Entitlements.VisibleTo(role);
         var alertsAboutOrders = Entitlements.MayReceive(role, InformationClass.TelephoneMonitoringAlert, aboutVictimOrder: true);
         return entries.Where(e => classes.Contains(e.InformationClass)
-            || (alertsAboutOrders && e.InformationClass == InformationClass.TelephoneMonitoringAlert && e.OrderReference != null));
+            || (alertsAboutOrders && e.InformationClass == InformationClass.TelephoneMonitoringAlert && e.OrderReference != null)
+            || (e.InformationClass == InformationClass.SecureMessage && myMessages.Contains(e.Id)));
     }
 
     /// <summary>Keyset position: (occurredAt, id) of the last item shown, opaque to callers.</summary>
