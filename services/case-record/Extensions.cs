@@ -12,6 +12,7 @@ using PublicProtectionHub.CaseRecord.Features.ReceiveHmppsEvent;
 using PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
 using PublicProtectionHub.CaseRecord.Integrations.HmppsEvents.Detail;
 using PublicProtectionHub.CaseRecord.Features.RegisterPerson;
+using PublicProtectionHub.CaseRecord.SecureMessages;
 using PublicProtectionHub.Messaging;
 
 namespace PublicProtectionHub.CaseRecord;
@@ -30,6 +31,7 @@ public static class Extensions
         builder.Services.AddScoped<HmppsEventHandler>();
         builder.Services.AddScoped<HmppsTimeline>();
         builder.AddHmppsEventDetails();
+        builder.Services.AddScoped<ThreadAccess>();
         builder.Services.AddHmppsEventsPolicy();
         builder.Services.AddHostedService<DemoRegister>();
         builder.AddPush();
@@ -42,7 +44,8 @@ public static class Extensions
             .MapGetPerson()
             .MapGetTimeline()
             .MapGetDeliveries()
-            .MapInbox();
+            .MapInbox()
+            .MapSecureMessages();
 
         // Machine clients' endpoints: outside the people-only group, each with its own policy.
         app.MapReceiveHmppsEvent(ServiceName);
