@@ -66,6 +66,12 @@ public static class AuthorizationMatrix
         Post("/api/case-record/inbox/{id}/acknowledge", null,               404, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),
         // The police and the police-intelligence client, each scoped to its force.
         Get("/api/case-record/feeds/intelligence",                           200, F,  F,  F, A,  F,  F,  F,  F,  F,    U,  A,    U),
+        // Secure messages: practitioners only. An empty message is refused (400) and a thread id names no thread (404),
+        // so the matrix writes nothing.
+        Get("/api/case-record/messages",                                     200, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),
+        Post("/api/case-record/messages", "{}",                              400, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),
+        Get("/api/case-record/messages/{threadId}",                          404, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),
+        Post("/api/case-record/messages/{threadId}/read", null,             404, A,  A,  A, A,  A,  A,  F,  F,  U,    U,  U,    U),
         .. ProtectedServices.SelectMany(service => new[]
         {
             Get($"/api/{service}/people/{{identifier}}/responsibility",      200, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),

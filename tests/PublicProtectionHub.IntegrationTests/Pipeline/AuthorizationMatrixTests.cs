@@ -85,11 +85,11 @@ public sealed partial class AuthorizationMatrixTests(HubStack stack)
     private static string Name(Cell cell) =>
         $"{cell.Row.Endpoint} as {cell.Caller}{(cell.Row.IsAboutAPerson ? $" for {cell.Person}" : "")} -> {cell.Expected}";
 
-    /// <summary>A person's identifier where the path names one; any other parameter (a number for ids) names nobody.</summary>
+    /// <summary>A person's identifier where the path names one; any other parameter (a number or a new Guid for ids) names nobody.</summary>
     private static string Concrete(string path, string person) =>
         Parameter().Replace(path.Replace("{identifier}", person, StringComparison.Ordinal).Replace("{id}", "999999999", StringComparison.Ordinal)
-            .Replace("{entryId}", "999999999", StringComparison.Ordinal),
-            "matrix-nobody");
+            .Replace("{entryId}", "999999999", StringComparison.Ordinal)
+            .Replace("{threadId}", Guid.NewGuid().ToString(), StringComparison.Ordinal), "matrix-nobody");
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Parameter();
