@@ -11,6 +11,13 @@ public static class SecureMessagesModel
     public const int MaxBodyLength = 10_000;
     public const int MaxUserNameLength = 100;
 
+    /// <summary>Now, as PostgreSQL stores it (microseconds), so what an answer says equals what a later read shows.</summary>
+    public static DateTimeOffset Now(TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero);
+    }
+
     public static ModelBuilder AddSecureMessages(this ModelBuilder model)
     {
         model.Entity<MessageThread>(e =>

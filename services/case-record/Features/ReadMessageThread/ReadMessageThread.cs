@@ -52,7 +52,7 @@ public static class ReadMessageThread
         }
 
         var read = await unread.OrderBy(m => m.SentAt).Select(m => new { m.Id, m.TimelineEntryId }).ToListAsync(ct);
-        var now = time.GetUtcNow();
+        var now = SecureMessagesModel.Now(time);
         db.ReadReceipts.AddRange(read.Select(m => new ReadReceipt { MessageId = m.Id, UserName = reader, ReadAt = now }));
         var entries = read.Select(m => m.TimelineEntryId).ToList();
         foreach (var item in await db.Inbox.Where(i => i.UserName == reader && entries.Contains(i.TimelineEntryId) && i.State == InboxItemState.Unread).ToListAsync(ct))

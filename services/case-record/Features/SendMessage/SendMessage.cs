@@ -56,7 +56,7 @@ public static class SendMessage
         MessageThread thread;
         Person person;
         IReadOnlyList<Recipient> recipients;
-        var now = time.GetUtcNow();
+        var now = SecureMessagesModel.Now(time);
         if (request.ThreadId is { } threadId)
         {
             if (await threads.FindAsync(http, threadId, Purpose) is not { } found) return ThreadAccess.NotFound();
