@@ -141,6 +141,24 @@ public sealed class SecureMessageTests(HubStack stack)
     }
 
     [Fact]
+    public async Task The_thread_list_pages_by_latest_activity_and_filters_by_person()
+    {
+        var older = (await StartAsync("om.plymouth", Unique("Older"), ["police.devon"], "First.")).ThreadId;
+        var newer = (await StartAsync("om.plymouth", Unique("Newer"), ["police.devon"], "Second.")).ThreadId;
+
+        using var http = await ClientAsync("police.devon");
+        var first = await http.GetFromJsonAsync<JsonElement>($"{Messages}?limit=1&person={Person}");
+        Assert.Equal(newer, Assert.Single(first.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var second = await http.GetFromJsonAsync<JsonElement>($"{Messages}?limit=1&person={Person}&before={first.GetProperty("next").GetString()}");
+        Assert.Equal(older, Assert.Single(second.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+
+        var elsewhere = await http.GetFromJsonAsync<JsonElement>($"{Messages}?person=A5678FG");
+        Assert.DoesNotContain(elsewhere.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetGuid() == newer);
+        using var invalid = await http.GetAsync($"{Messages}?person=not-a-person&before=nonsense&limit=0");
+        Assert.Equal(["before", "limit", "person"], await ErrorFieldsAsync(invalid));
+    }
+
+    [Fact]
     public async Task Read_receipts_record_who_read_each_message_and_when()
     {
         var subject = Unique("Receipts");
