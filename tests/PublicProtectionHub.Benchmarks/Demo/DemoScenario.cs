@@ -35,6 +35,7 @@ internal static class DemoScenario
         Console.WriteLine($"Public Protection Hub demo, through the gateway at {gateway.Address} only.");
         Console.WriteLine();
         var hmpps = await HmppsEvents.SignInAsync(gateway, demo);
+        var tokens = new Dictionary<string, string>();
         DemoStep[] steps =
         [
             new("1 arrival", $"A MAPPA nominal arrives: {Arriving} (MAPPA category 1, level 1) is transferred from HMP Dartmoor (DWI) to HMP Exeter (EXI)",
@@ -46,6 +47,11 @@ internal static class DemoScenario
                 "HMPPS event probation-case.registration.added. Expect it for everyone responsible for him, the victim liaison officer included.",
                 () => hmpps.PostAsync("probation-case.registration.added", new { registerTypeCode = RiskRegister }, ("NOMS", Victims)),
                 d => d.NomsNumber == Victims && d.EventType == "probation-case.registration.added"),
+            new("3 message", $"A secure message: the offender manager (om.plymouth) asks Exeter's OMU and the victim liaison officer about {Victims}",
+                "POST /api/case-record/messages as om.plymouth, marked OFFICIAL-SENSITIVE, to omu.exeter and vlo.devon (both responsible for him). " +
+                "Expect it in their two inboxes only: the thread is seen by its participants, not by everyone responsible.",
+                () => SendMessageAsync(gateway, tokens["om.plymouth"], Victims, ["omu.exeter", "vlo.devon"]),
+                d => d.NomsNumber == Victims && d.EventType == "secure-message.sent"),
             new("tidy-up", $"Tidy-up: {Arriving} goes back to Dartmoor with omu.dartmoor as offender supervisor, {Victims}'s {RiskRegister} register is removed",
                 "So the next run starts from the demo data again. Dartmoor is told of the arrival (it is a real one); Exeter is no longer responsible.",
                 async () =>
@@ -60,7 +66,6 @@ internal static class DemoScenario
 
         var log = new DeliveryLog(steps);
         Console.Write($"Signing in {Watched.Length} demo practitioners (authorization code + PKCE on the login page) and opening their inbox streams… ");
-        var tokens = new Dictionary<string, string>();
         var streams = new List<InboxStream>();
         try
         {
@@ -81,7 +86,6 @@ internal static class DemoScenario
                 await step.PlayAsync();
                 var count = await log.SettledAsync(step, quiet: TimeSpan.FromSeconds(1.5), limit: TimeSpan.FromSeconds(15));
                 Console.WriteLine($"  → {count} deliveries");
-                if (step.Label == "2 risk") MessageStepLeftOut();
             }
 
             Console.WriteLine();
@@ -99,10 +103,17 @@ internal static class DemoScenario
         }
     }
 
-    private static void MessageStepLeftOut()
+    private static async Task SendMessageAsync(Gateway gateway, string token, string person, string[] recipients)
     {
-        Console.WriteLine();
-        Console.WriteLine("Step 3 (a secure message between practitioners) is left out: the hub has no POST /api/case-record/messages yet.");
+        using var http = gateway.NewClient(TimeSpan.FromSeconds(30), token);
+        using var response = await http.PostAsJsonAsync("/api/case-record/messages", new
+        {
+            person, recipients, subject = "Release planning: contact with the victim",
+            body = "Licence conditions are being drafted. Has the victim asked for any conditions, and has security seen anything on his calls?",
+            classification = "OFFICIAL-SENSITIVE",
+        });
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST /api/case-record/messages answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private static void PrintTable(IReadOnlyList<DemoStep> steps, DeliveryLog log)
