@@ -47,6 +47,7 @@ app_env() {
     done
     [[ "$name" == gateway || "$name" == "$HUB_STAND_IN" ]] && return 0
     [[ "$name" == case-record ]] && detail_env
+    [[ "$name" == victim-contact || "$name" == telephone-monitoring ]] && phone_hashing_env
     echo "Demo__DataFile=$REPO_ROOT/$HUB_DEMO_DATA"
     echo "ConnectionStrings__Database=Host=127.0.0.1;Port=$PG_PORT;Database=$(db_name "$name");Username=$(db_login "$name");Password=$(pg_password "$name")"
     echo "Messaging__Host=127.0.0.1"
@@ -65,6 +66,12 @@ detail_env() {
     echo "HmppsEvents__Detail__ClientSecret=$(demo_client_secret "$HUB_DETAIL_CLIENT")"
     echo "HmppsEvents__Detail__Scope=hmpps-apis"
     echo "HmppsEvents__Detail__AllowedOrigins__0=$(app_url "$HUB_STAND_IN")"
+}
+
+# phone_hashing_env: the one key both services hash phone numbers with (64 hex = 32 bytes).
+phone_hashing_env() {
+    echo "PhoneHashing__Keys__1=$(secret PHONE_HASH_KEY_1)$(secret PHONE_HASH_KEY_1_PART_2)"
+    echo "PhoneHashing__CurrentKeyVersion=1"
 }
 
 # demo_client_secret ID: the clientSecret written on the line after the client's id in the demo data.

@@ -25,6 +25,9 @@ public sealed class HubStack : IAsyncLifetime
 
     public const string HmppsDetailClient = "case-record-hmpps";
 
+    /// <summary>The phone-number hashing key victim contact and telephone monitoring share in this stack (key version 1).</summary>
+    public string PhoneHashKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     // Seven processes starting at once on two cores that may be busy with a build: minutes, not seconds.
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(300);
     private readonly List<ServiceProcess> _processes = [];
@@ -173,6 +176,12 @@ public sealed class HubStack : IAsyncLifetime
             env["HmppsEvents__Detail__ClientSecret"] = Demo.Client(HmppsDetailClient).ClientSecret;
             env["HmppsEvents__Detail__Scope"] = "hmpps-apis";
             env["HmppsEvents__Detail__AllowedOrigins__0"] = HmppsStandIn.ToString().TrimEnd('/');
+        }
+
+        if (name is "victim-contact" or "telephone-monitoring")
+        {
+            env["PhoneHashing__Keys__1"] = PhoneHashKey;
+            env["PhoneHashing__CurrentKeyVersion"] = "1";
         }
 
         return env;
