@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicProtectionHub.Access;
 using PublicProtectionHub.Audit;
 using PublicProtectionHub.CaseRecord.Data;
+using PublicProtectionHub.CaseRecord.Register;
 using PublicProtectionHub.CaseRecord.Features.GetTimeline;
 using PublicProtectionHub.CaseRecord.Push;
 using PublicProtectionHub.CaseRecord.SecureMessages;
@@ -37,8 +38,8 @@ public static class GetDeliveries
         var caller = Caller.From(http.User);
         var entry = await (
                 from e in db.Timeline.VisibleTo(caller.Role, db.MessageEntriesOf(caller.Id))
-                join p in db.People on e.PersonId equals p.Id
-                where e.Id == entryId && (p.NomsNumber == responsible.NomsNumber || p.Crn == responsible.Crn)
+                join p in db.People.Named(responsible.NomsNumber, responsible.Crn) on e.PersonId equals p.Id
+                where e.Id == entryId
                 select new { e.Id, Key = p.NomsNumber ?? p.Crn })
             .FirstOrDefaultAsync(http.RequestAborted);
         if (entry is null)

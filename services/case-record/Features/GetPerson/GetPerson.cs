@@ -34,7 +34,7 @@ public static class GetPerson
 
         if (await access.FindAsync(http, identifier, Purpose) is not { } responsible) return PersonNotFound.Problem();
         var person = await db.People.AsNoTracking()
-            .FirstOrDefaultAsync(p => p.NomsNumber == responsible.NomsNumber || p.Crn == responsible.Crn, http.RequestAborted);
+            .Named(responsible.NomsNumber, responsible.Crn).FirstOrDefaultAsync(http.RequestAborted);
         if (person is null) return PersonNotFound.Problem();
 
         await audit.SaveAsync(http.AuditRecord(AuditAction.Consultation, [person.Key], Purpose), http.RequestAborted);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicProtectionHub.Access;
 using PublicProtectionHub.Audit;
 using PublicProtectionHub.CaseRecord.Data;
+using PublicProtectionHub.CaseRecord.Register;
 using PublicProtectionHub.CaseRecord.SecureMessages;
 using PublicProtectionHub.CaseRecord.Timeline;
 using PublicProtectionHub.Contracts;
@@ -46,7 +47,7 @@ public static class GetTimeline
 
         if (await access.FindAsync(http, identifier, Purpose) is not { } responsible) return PersonNotFound.Problem();
         var person = await db.People.AsNoTracking()
-            .Where(p => p.NomsNumber == responsible.NomsNumber || p.Crn == responsible.Crn)
+            .Named(responsible.NomsNumber, responsible.Crn)
             .Select(p => new { p.Id, p.NomsNumber, p.Crn }).FirstOrDefaultAsync(http.RequestAborted);
         if (person is null) return PersonNotFound.Problem();
 

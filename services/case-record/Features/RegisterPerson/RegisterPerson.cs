@@ -44,8 +44,7 @@ public sealed class RegisterPersonHandler(CaseRecordDbContext db, AuditLog audit
         if (command.Invalid() is { Count: > 0 } invalid)
             throw new ArgumentException($"Invalid fields: {string.Join(", ", invalid)}");
 
-        var existing = await db.People.FirstOrDefaultAsync(
-            p => (command.NomsNumber != null && p.NomsNumber == command.NomsNumber) || (command.Crn != null && p.Crn == command.Crn), ct);
+        var existing = await db.People.Named(command.NomsNumber, command.Crn).FirstOrDefaultAsync(ct);
         if (existing is not null)
         {
             existing.NomsNumber ??= command.NomsNumber;

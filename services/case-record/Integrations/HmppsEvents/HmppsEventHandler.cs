@@ -75,9 +75,7 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Hm
     {
         var noms = HmppsEventRules.NomsNumberOf(e);
         var crn = e.Person.Crn;
-        var found = await db.People
-            .Where(p => (noms != null && p.NomsNumber == noms) || (crn != null && p.Crn == crn))
-            .Take(2).ToListAsync(ct);
+        var found = await db.People.Named(noms, crn).Take(2).ToListAsync(ct);
         return found.Count switch
         {
             0 => (null, false),

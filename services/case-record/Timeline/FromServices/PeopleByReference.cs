@@ -9,8 +9,7 @@ public static partial class PeopleByReference
 {
     /// <summary>The registered person an event names, by NOMS number or CRN.</summary>
     public static Task<Person?> FindAsync(this IQueryable<Person> people, PersonReference reference, CancellationToken ct) =>
-        people.FirstOrDefaultAsync(p => (reference.NomsNumber != null && p.NomsNumber == reference.NomsNumber)
-                                        || (reference.Crn != null && p.Crn == reference.Crn), ct);
+        people.Named(reference.NomsNumber, reference.Crn).FirstOrDefaultAsync(ct);
 
     /// <summary>The person a service's event is about; null (and logged, without the identifiers) when the register does not hold them.</summary>
     public static async Task<Person?> AboutAsync<T>(this IQueryable<Person> people, ConsumeContext<T> context, PersonReference reference, ILogger logger)
