@@ -38,11 +38,13 @@ public sealed class PushRouter(CaseRecordDbContext db, AuditLog audit, TimeProvi
         var recipients = to ?? await db.Practitioners.ResponsibleForAsync(
             person.Responsibilities, entry.InformationClass, entry.OrderReference, ct);
         var escalates = entry.Priority == Priority.High && reason == DeliveryReason.Responsible;
+        recipients = [.. recipients.DistinctBy(r => r.UserName)];
+        var sequences = await NextSequencesAsync([.. recipients.Select(r => r.UserName)], ct);
         foreach (var recipient in recipients)
         {
             db.Inbox.Add(new InboxItem
             {
-                UserName = recipient.UserName, Sequence = await NextSequenceAsync(recipient.UserName, ct), Entry = entry,
+                UserName = recipient.UserName, Sequence = sequences[recipient.UserName], Entry = entry,
                 PersonId = person.Id, Priority = entry.Priority, Reason = reason, RecipientRole = recipient.Role,
                 RecipientScope = recipient.Scope, State = InboxItemState.Unread, DeliveredAt = now,
                 EscalateAt = escalates ? now + options.Value.EscalateAfter : null,
@@ -60,12 +62,19 @@ public sealed class PushRouter(CaseRecordDbContext db, AuditLog audit, TimeProvi
         return entry;
     }
 
-    // The row lock on the practitioner's counter is held until commit, so their items commit in sequence order:
-    // a stream that has seen item n never later finds an n-1 it skipped.
-    private async Task<long> NextSequenceAsync(string userName, CancellationToken ct) =>
-        (await db.Database.SqlQuery<long>($"""
-            INSERT INTO push.inbox_counters (user_name, last_sequence) VALUES ({userName}, 1)
+    // The row locks on the practitioners' counters are held until commit, so each one's items commit in sequence order:
+    // a stream that has seen item n never later finds an n-1 it skipped. One statement for every recipient, in name order.
+    private async Task<Dictionary<string, long>> NextSequencesAsync(string[] userNames, CancellationToken ct)
+    {
+        if (userNames.Length == 0) return [];
+        var rows = await db.Database.SqlQuery<SequenceRow>($"""
+            INSERT INTO push.inbox_counters (user_name, last_sequence)
+            SELECT u, 1 FROM unnest({userNames}::text[]) AS u ORDER BY u
             ON CONFLICT (user_name) DO UPDATE SET last_sequence = push.inbox_counters.last_sequence + 1
-            RETURNING last_sequence AS "Value"
-            """).ToListAsync(ct)).Single();
+            RETURNING user_name AS "UserName", last_sequence AS "Sequence"
+            """).ToListAsync(ct);
+        return rows.ToDictionary(r => r.UserName, r => r.Sequence);
+    }
+
+    private sealed record SequenceRow(string UserName, long Sequence);
 }
