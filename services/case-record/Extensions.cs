@@ -30,6 +30,7 @@ public static class Extensions
         builder.Services.AddScoped<RegisterPersonHandler>();
         builder.Services.AddScoped<HmppsEventHandler>();
         builder.Services.AddScoped<HmppsTimeline>();
+        builder.Services.AddSingleton<SentenceEvents>();
         builder.AddHmppsEventDetails();
         builder.Services.AddScoped<ThreadAccess>();
         builder.Services.AddHmppsEventsPolicy();

@@ -1,7 +1,9 @@
+using PublicProtectionHub.CaseRecord.Data;
 using PublicProtectionHub.CaseRecord.Push;
 using PublicProtectionHub.CaseRecord.Register;
 using PublicProtectionHub.CaseRecord.Timeline;
 using PublicProtectionHub.Contracts;
+using PublicProtectionHub.Messaging.Outbox;
 using static PublicProtectionHub.CaseRecord.Integrations.HmppsEvents.HmppsEventTypes;
 
 namespace PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
@@ -11,7 +13,7 @@ namespace PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
 /// protection, MAPPA or prohibited-contact flag received into a prison (reception or transfer) is
 /// pushed at once, high priority, to that prison's security department and OMU with their risk picture.
 /// </summary>
-public sealed class HmppsTimeline(PushRouter push)
+public sealed class HmppsTimeline(PushRouter push, CaseRecordDbContext db, SentenceEvents sentenceEvents)
 {
     private static readonly string[] Arrivals = ["NEW_ADMISSION", "READMISSION", "TRANSFERRED", "POST_MERGE_ADMISSION"];
 
@@ -28,6 +30,7 @@ public sealed class HmppsTimeline(PushRouter push)
             _ => (InformationClass.IdentityAndLocation, e.EventType),
         };
         await push.RecordAsync(person, Entry(e, $"hmpps:{replayKey}", information, Priority.Normal, summary), ct: ct);
+        if (sentenceEvents.Of(e, person) is { } sentenceEvent) db.AddOutboxMessage(sentenceEvent, person.Key);
 
         if (e.EventType == PrisonerReceived && Arrivals.Contains(d.Reason) && NeedsScreening(person))
             await push.RecordAsync(person, Entry(e, $"hmpps:{replayKey}:arrival-screening", InformationClass.ArrivalScreening, Priority.High,
