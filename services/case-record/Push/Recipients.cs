@@ -31,6 +31,11 @@ public static class Recipients
             || (p.Role == HubRoles.MappaCoordinator && r.MappaArea != null && p.MappaArea == r.MappaArea)));
     }
 
+    /// <summary>Those of the person's responsible, entitled practitioners who have this role and scope (a unit, a prison).</summary>
+    public static async Task<IReadOnlyList<Recipient>> ResponsibleInScopeAsync(this IQueryable<Practitioner> practitioners,
+        Responsibilities r, InformationClass information, string role, string scope, CancellationToken ct) =>
+        [.. (await practitioners.ResponsibleForAsync(r, information, null, ct)).Where(p => p.Role == role && p.Scope == scope)];
+
     /// <summary>The duty officers of a scope: for a prison, any prison role's duty officer there.</summary>
     public static async Task<IReadOnlyList<Recipient>> DutyOfficersAsync(
         this IQueryable<Practitioner> practitioners, string role, string? scope, CancellationToken ct)

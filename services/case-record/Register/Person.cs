@@ -33,6 +33,9 @@ public sealed class Person
     /// <summary>References of the prohibited-contact orders in force against the person.</summary>
     public List<string> ProhibitedContactOrders { get; set; } = [];
 
+    /// <summary>Open victim contact cases about the person, as <c>caseId:unit</c>: a unit stays responsible while it has one.</summary>
+    public List<string> VictimContactCases { get; set; } = [];
+
     public DateTimeOffset RegisteredAt { get; set; }
 
     public string Key => NomsNumber ?? Crn ?? throw new InvalidOperationException("A person needs a NOMS number or a CRN.");

@@ -21,6 +21,9 @@ public enum InformationClass
 
     /// <summary>A secure message between practitioners: only the thread's participants see it, whatever their role.</summary>
     [JsonStringEnumMemberName("secure-message")] SecureMessage,
+
+    /// <summary>Victim contact work (what a victim must be told, overdue deadlines): the victim liaison unit's alone.</summary>
+    [JsonStringEnumMemberName("victim-contact")] VictimContact,
 }
 
 /// <summary>
@@ -44,6 +47,7 @@ public static class Entitlements
         InformationClass.ArrivalScreening => role is HubRoles.PrisonSecurity or HubRoles.OffenderSupervisor,
         // No role by class: the thread's participants by name (GetTimeline.VisibleTo, SecureMessages).
         InformationClass.SecureMessage => false,
+        InformationClass.VictimContact => role is HubRoles.VictimLiaison,
         _ => false,
     };
 

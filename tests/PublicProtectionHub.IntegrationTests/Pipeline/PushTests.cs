@@ -4,8 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Duende.IdentityModel.Client;
 using PublicProtectionHub.Contracts;
+using PublicProtectionHub.Contracts.CaseRecord;
 using PublicProtectionHub.Contracts.RiskOfHarm;
 using PublicProtectionHub.Contracts.TelephoneMonitoring;
+using PublicProtectionHub.Contracts.VictimContact;
 using PublicProtectionHub.Testing;
 
 namespace PublicProtectionHub.IntegrationTests.Pipeline;
@@ -26,6 +28,16 @@ public sealed class PushTests(HubStack stack)
         { "telephone alert about a victim's order", ResponsibleForExeterPerson },
         // Victim liaison see alerts only on their victims' orders.
         { "telephone alert about no order", [.. ResponsibleForExeterPerson.Except(["vlo.devon"])] },
+        // Orders' and zones' terms go to everyone responsible (no victim details are in them).
+        { "prohibited-contact order varied", ResponsibleForExeterPerson },
+        { "exclusion zone defined", ResponsibleForExeterPerson },
+        { "exclusion zone breached", ResponsibleForExeterPerson },
+        // Victim contact work is the allocated unit's alone.
+        { "inform the victim", ["vlo.devon"] },
+        { "victim contact overdue", ["vlo.devon"] },
+        // Graded intelligence: security and police. A Rule 35A review: the security department.
+        { "intelligence report", ["duty.exeter", "police.devon", "sec.exeter"] },
+        { "monitoring authorisation review due", ["duty.exeter", "sec.exeter"] },
     };
 
     [Theory]
@@ -178,6 +190,94 @@ public sealed class PushTests(HubStack stack)
             $"SELECT \"State\" FROM push.inbox_items WHERE \"UserName\" = 'police.devon' AND \"TimelineEntryId\" = {entry}"));
     }
 
+    [Fact]
+    public async Task A_zone_breach_reaches_the_victim_liaison_officer_at_high_priority()
+    {
+        var reference = await PublishAsync("exclusion zone breached", Exeter);
+        var entry = await EntryOfAsync(reference);
+
+        var item = Assert.Single(await InboxItemsAsync("vlo.devon", Exeter), i => i.GetProperty("entryId").GetInt64() == entry);
+        Assert.Equal(("high", "exclusion-zone"), (item.GetProperty("priority").GetString(), item.GetProperty("informationClass").GetString()));
+        Assert.StartsWith("Exclusion zone breach (order LC-TEST-1): warn the victim.", item.GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task Repeated_calls_grow_the_count_of_the_alert_already_pushed_and_push_nothing_more()
+    {
+        var person = new PersonReference(Exeter, null);
+        var first = Alert(person, "PCO-TEST-1", "repeated calls", DateTimeOffset.UtcNow);
+        await TestBus.PublishAsync(stack, first);
+        var reference = $"telephone-monitoring:alert:{first.AlertId}";
+        var entry = await EntryOfAsync(reference);
+        var recipients = await RecipientsAsync(reference);
+
+        await TestBus.PublishAsync(stack, first with { CallCount = 3, OccurredAt = first.OccurredAt.AddMinutes(5) });
+
+        var summary = await Eventually.Until(() => stack.ScalarAsync<string>("case-record", $"SELECT \"Summary\" FROM timeline.entries WHERE \"Id\" = {entry}"),
+            s => s!.Contains("3 call(s)"), Patience, "the alert's count to grow");
+        Assert.StartsWith("Telephone alert (high) at EXI: 3 call(s), not connected.", summary);
+        Assert.Equal(recipients, await RecipientsAsync(reference));
+        Assert.Single(await InboxItemsAsync("police.devon", Exeter), i => i.GetProperty("entryId").GetInt64() == entry);
+    }
+
+    [Fact]
+    public async Task A_victim_contact_case_makes_its_unit_responsible_until_it_closes()
+    {
+        var caseId = Guid.NewGuid();
+        var person = new PersonReference(Exeter, null);
+        await TestBus.PublishAsync(stack, new VictimContactCaseAllocated(caseId, person, "cornwall-vlu", null, Statutory: true, DateTimeOffset.UtcNow, Classification.Official));
+        await Eventually.Until(() => UnitsAsync(), u => u.Contains("cornwall-vlu"), Patience, "the unit to be responsible");
+        Assert.Contains("devon-vlu", await UnitsAsync());
+
+        await TestBus.PublishAsync(stack, new VictimContactCaseClosed(caseId, person, "cornwall-vlu", DateTimeOffset.UtcNow, Classification.Official));
+
+        var units = await Eventually.Until(() => UnitsAsync(), u => !u.Contains("cornwall-vlu"), Patience, "the unit to stop being responsible");
+        Assert.Contains("devon-vlu", units);
+
+        async Task<string[]> UnitsAsync() =>
+            [.. (await GetJsonAsync("om.plymouth", $"/api/case-record/people/{Exeter}")).GetProperty("responsibilities")
+                .GetProperty("victimLiaisonUnits").EnumerateArray().Select(u => u.GetString()!)];
+    }
+
+    [Fact]
+    public async Task A_release_is_published_for_victim_contact_with_the_release_area_and_no_address()
+    {
+        const string noms = "A8303PT";
+        Assert.Equal(HttpStatusCode.Accepted, await PostHmppsAsync("prisoner-offender-search.prisoner.received", Now(TimeSpan.FromHours(-2)), noms,
+            """{"nomsNumber":"A8303PT","reason":"NEW_ADMISSION","prisonId":"EXI","firstName":"Release","lastName":"Testcase"}"""));
+        Assert.Equal(HttpStatusCode.Accepted, await PostHmppsAsync("person.community.manager.allocated", Now(TimeSpan.FromHours(-1)), noms,
+            """{"staffUsername":"om.plymouth","pdu":"plymouth"}""", crn: "X830303"));
+
+        var released = await TestBus.FirstAsync<SentenceEventRecorded>(stack, e => e.Person.NomsNumber == noms, async () =>
+            Assert.Equal(HttpStatusCode.Accepted, await PostHmppsAsync("prisoner-offender-search.prisoner.released", Now(TimeSpan.Zero), noms,
+                """{"nomsNumber":"A8303PT","reason":"RELEASED","prisonId":"EXI"}""")), Patience);
+
+        Assert.Equal(("released", "RELEASED", "EXI", "plymouth"), (released.SentenceEvent, released.Reason, released.EstablishmentCode, released.ReleaseArea));
+    }
+
+    [Fact]
+    public async Task People_known_only_by_noms_number_are_never_taken_for_one_another()
+    {
+        string[] people = ["A8404PT", "A8505PT"];
+        foreach (var noms in people)
+            Assert.Equal(HttpStatusCode.Accepted, await PostHmppsAsync("prisoner-offender-search.prisoner.received", Now(TimeSpan.FromHours(-1)), noms,
+                $$"""{"nomsNumber":"{{noms}}","reason":"NEW_ADMISSION","prisonId":"EXI","firstName":"No","lastName":"Crn"}"""));
+
+        foreach (var noms in people)
+        {
+            await Eventually.Until(() => TimelineStatusAsync("sec.exeter", noms), s => s == HttpStatusCode.OK, Patience, $"Exeter to be responsible for {noms}");
+            Assert.Equal(noms, (await GetJsonAsync("sec.exeter", $"/api/case-record/people/{noms}")).GetProperty("nomsNumber").GetString());
+            var entry = Assert.Single(await TimelineAsync("sec.exeter", noms));
+            var deliveries = await GetJsonAsync("sec.exeter", $"/api/case-record/people/{noms}/timeline/{entry.GetProperty("id").GetInt64()}/deliveries");
+            Assert.Contains(deliveries.EnumerateArray(), d => d.GetProperty("userName").GetString() == "sec.exeter");
+        }
+
+        // An entry of one is not found through the other.
+        var first = Assert.Single(await TimelineAsync("sec.exeter", people[0])).GetProperty("id").GetInt64();
+        using var http = await ClientAsync("sec.exeter");
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/case-record/people/{people[1]}/timeline/{first}/deliveries")).StatusCode);
+    }
+
     private static string Now(TimeSpan offset) => (DateTimeOffset.UtcNow + offset).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool IsAbout(InboxStream.Event e, long entryId) => e.Data.GetProperty("entryId").GetInt64() == entryId;
@@ -196,12 +296,38 @@ public sealed class PushTests(HubStack stack)
             "risk of harm levels" => new RiskOfHarmAssessed(Guid.NewGuid(), person, RoshLevel.High, RoshLevel.VeryHigh, reference, now, Classification.OfficialSensitive),
             "telephone alert about a victim's order" => Alert(person, "PCO-TEST-1", reference, now),
             "telephone alert about no order" => Alert(person, null, reference, now),
+            "prohibited-contact order varied" => new ProhibitedContactOrderVaried(Guid.NewGuid(), "LC-TEST-1", person, "licence-condition-no-contact",
+                ["phone", "letter"], [new ProhibitedNumberHash(new string('a', 64), 1)], now, now.AddYears(1), reference, now, Classification.OfficialSensitive),
+            "exclusion zone defined" => new ExclusionZoneDefined(Guid.NewGuid(), "LC-TEST-1", person, reference, TestZone,
+                [new ExclusionZoneWindow(DayOfWeek.Tuesday, new TimeOnly(10, 0), new TimeOnly(11, 0))], now, null, now, Classification.OfficialSensitive),
+            "exclusion zone breached" => new ExclusionZoneBreached(Guid.NewGuid(), Guid.NewGuid(), "LC-TEST-1", person, reference, now, Classification.OfficialSensitive),
+            "inform the victim" => new VictimInformationTaskRaised(Guid.NewGuid(), Guid.NewGuid(), person, "devon-vlu", "released",
+                ["the month and area of release"], ["the prison", "the exact date", "the address"], DateOnly.FromDateTime(now.UtcDateTime.AddDays(5)), now,
+                Classification.OfficialSensitive),
+            "victim contact overdue" => new VictimContactOverdue(Guid.NewGuid(), person, "devon-vlu", "first contact", DateOnly.FromDateTime(now.UtcDateTime), now,
+                Classification.OfficialSensitive),
+            "intelligence report" => new IntelligenceReportRecorded(Guid.NewGuid(), person, "EXI", 2, "B", "P", null, reference, now, Classification.OfficialSensitive),
+            "monitoring authorisation review due" => new MonitoringAuthorisationReviewDue(Guid.NewGuid(), person, "EXI",
+                DateOnly.FromDateTime(now.UtcDateTime.AddDays(6)), now.AddDays(10), now, Classification.OfficialSensitive),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         await TestBus.PublishAsync(stack, message);
-        // Risk levels carry no free text onto the timeline, so find that entry by its source id instead.
-        return message is RiskOfHarmAssessed r ? $"risk-of-harm:assessment:{r.AssessmentId}" : $"telephone-monitoring:alert:{((TelephoneMonitoringAlertRaised)message).AlertId}";
+        return message switch
+        {
+            RiskOfHarmAssessed r => $"risk-of-harm:assessment:{r.AssessmentId}",
+            TelephoneMonitoringAlertRaised a => $"telephone-monitoring:alert:{a.AlertId}",
+            ProhibitedContactOrderVaried v => $"victim-contact:order-varied:{v.OrderId}:{v.OccurredAt.UtcTicks}",
+            ExclusionZoneDefined z => $"victim-contact:zone-defined:{z.ZoneId}:{z.OccurredAt.UtcTicks}",
+            ExclusionZoneBreached b => $"victim-contact:zone-breached:{b.BreachId}",
+            VictimInformationTaskRaised t => $"victim-contact:information-task:{t.TaskId}",
+            VictimContactOverdue o => $"victim-contact:overdue:{o.CaseId}:{o.Deadline}",
+            IntelligenceReportRecorded i => $"telephone-monitoring:intelligence:{i.ReportId}",
+            MonitoringAuthorisationReviewDue d => $"telephone-monitoring:review-due:{d.AuthorisationId}:{d.ReviewDue:yyyyMMdd}",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
     }
+
+    private const string TestZone = """{"type":"Polygon","coordinates":[[[-4.12,50.37],[-4.11,50.37],[-4.11,50.38],[-4.12,50.37]]]}""";
 
     private static TelephoneMonitoringAlertRaised Alert(PersonReference person, string? order, string reference, DateTimeOffset now) =>
         new(Guid.NewGuid(), person, "EXI", order, Connected: false, CallCount: 1, "high", reference, now, Classification.OfficialSensitive);
@@ -246,13 +372,14 @@ public sealed class PushTests(HubStack stack)
         return response.StatusCode;
     }
 
-    private async Task<HttpStatusCode> PostHmppsAsync(string eventType, string occurredAt, string noms, string additionalInformation)
+    private async Task<HttpStatusCode> PostHmppsAsync(string eventType, string occurredAt, string noms, string additionalInformation, string? crn = null)
     {
+        var identifiers = crn is null ? $$"""{"type":"NOMS","value":"{{noms}}"}""" : $$"""{"type":"NOMS","value":"{{noms}}"},{"type":"CRN","value":"{{crn}}"}""";
         using var http = stack.NewClient();
         http.SetBearerToken(await stack.Tokens.ForClientAsync("hmpps-events"));
         var body = $$$"""
             {"eventType":"{{{eventType}}}","version":1,"occurredAt":"{{{occurredAt}}}","description":"push test",
-             "additionalInformation":{{{additionalInformation}}},"personReference":{"identifiers":[{"type":"NOMS","value":"{{{noms}}}"}]}}
+             "additionalInformation":{{{additionalInformation}}},"personReference":{"identifiers":[{{{identifiers}}}]}}
             """;
         using var response = await http.PostAsync("/api/case-record/integrations/hmpps-events", new StringContent(body, Encoding.UTF8, "application/json"));
         return response.StatusCode;

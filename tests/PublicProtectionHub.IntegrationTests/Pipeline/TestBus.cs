@@ -7,11 +7,7 @@ public static class TestBus
 {
     public static async Task PublishAsync(HubStack stack, object message)
     {
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(stack.Servers.RabbitHost, (ushort)stack.Servers.RabbitPort, stack.VirtualHost, h =>
-        {
-            h.Username(stack.Servers.RabbitUser);
-            h.Password(stack.Servers.RabbitPassword);
-        }));
+        var bus = Connect(stack);
         await bus.StartAsync();
         try
         {
@@ -22,4 +18,37 @@ public static class TestBus
             await bus.StopAsync();
         }
     }
+
+    /// <summary>
+    /// Listens on a queue of its own for <typeparamref name="T"/>, runs <paramref name="trigger"/>, and returns the first
+    /// message that matches.
+    /// </summary>
+    public static async Task<T> FirstAsync<T>(HubStack stack, Func<T, bool> match, Func<Task> trigger, TimeSpan patience) where T : class
+    {
+        var bus = Connect(stack);
+        await bus.StartAsync();
+        try
+        {
+            var found = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var endpoint = bus.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), DefaultEndpointNameFormatter.Instance, e => e.Handler<T>(c =>
+            {
+                if (match(c.Message)) found.TrySetResult(c.Message);
+                return Task.CompletedTask;
+            }));
+            await endpoint.Ready;
+            await trigger();
+            return await found.Task.WaitAsync(patience);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    private static IBusControl Connect(HubStack stack) =>
+        Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(stack.Servers.RabbitHost, (ushort)stack.Servers.RabbitPort, stack.VirtualHost, h =>
+        {
+            h.Username(stack.Servers.RabbitUser);
+            h.Password(stack.Servers.RabbitPassword);
+        }));
 }

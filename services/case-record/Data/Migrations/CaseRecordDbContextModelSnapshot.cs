@@ -490,6 +490,10 @@ namespace PublicProtectionHub.CaseRecord.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.PrimitiveCollection<List<string>>("VictimContactCases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Crn")

@@ -14,15 +14,13 @@ public sealed class ProhibitedContactOrderIssuedConsumer(CaseRecordDbContext db,
         var m = context.Message;
         if (await db.People.AboutAsync(context, m.Person, logger) is not { } person) return;
 
-        if (!person.ProhibitedContactOrders.Contains(m.OrderReference))
-            person.ProhibitedContactOrders = [.. person.ProhibitedContactOrders, m.OrderReference];
-        var until = m.ValidUntil is { } end ? $" until {end:yyyy-MM-dd}" : "";
+        person.Holds(m.OrderReference, inForce: true);
         await push.RecordAsync(person, new TimelineEntry
         {
             Source = "victim-contact", EventType = "prohibited-contact-order.issued",
             InformationClass = InformationClass.ProhibitedContactOrder, Classification = m.Classification, Priority = Priority.Normal,
             OccurredAt = m.OccurredAt, OrderReference = m.OrderReference,
-            Summary = $"{m.Kind} {m.OrderReference} from {m.ValidFrom:yyyy-MM-dd}{until}; prohibited: {string.Join(", ", m.ProhibitedMeans)}. {m.Summary}",
+            Summary = $"{OrderTerms.Of(m.Kind, m.OrderReference, m.ValidFrom, m.ValidUntil, m.ProhibitedMeans)} {m.Summary}",
             SourceReference = $"victim-contact:order-issued:{m.OrderId}",
         }, ct: context.CancellationToken);
     }

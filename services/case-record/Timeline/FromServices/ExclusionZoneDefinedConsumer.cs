@@ -1,0 +1,22 @@
+using MassTransit;
+using PublicProtectionHub.CaseRecord.Data;
+using PublicProtectionHub.CaseRecord.Push;
+using PublicProtectionHub.Contracts.VictimContact;
+
+namespace PublicProtectionHub.CaseRecord.Timeline.FromServices;
+
+/// <summary>A zone's terms for the offender's practitioners; its shape is read from victim-contact (<c>…/people/{identifier}/exclusion-zones</c>).</summary>
+public sealed class ExclusionZoneDefinedConsumer(CaseRecordDbContext db, PushRouter push, ILogger<ExclusionZoneDefinedConsumer> logger)
+    : IConsumer<ExclusionZoneDefined>
+{
+    public async Task Consume(ConsumeContext<ExclusionZoneDefined> context)
+    {
+        var m = context.Message;
+        if (await db.People.AboutAsync(context, m.Person, logger) is not { } person) return;
+
+        await push.RecordAsync(person, OrderTerms.ZoneEntry("Defined", m.ZoneId, m.OrderReference, m.Name, m.ValidFrom, m.ValidUntil, m.Windows,
+            m.OccurredAt, m.Classification), ct: context.CancellationToken);
+    }
+}
+
+public sealed class ExclusionZoneDefinedConsumerDefinition : ConsumerDefinition<ExclusionZoneDefinedConsumer>;
