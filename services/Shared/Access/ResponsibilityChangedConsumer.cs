@@ -5,34 +5,28 @@ using PublicProtectionHub.Messaging;
 
 namespace PublicProtectionHub.Access;
 
-/// <summary>Keeps the local responsibility copy; an event older than what is held changes nothing.</summary>
+/// <summary>
+/// Keeps the local responsibility copy; an event older than what is held changes nothing. One statement, so two
+/// changes for one person handled at once can neither both insert nor let the older one win.
+/// </summary>
 public sealed class ResponsibilityChangedConsumer(MessageStoreContext store) : IConsumer<ResponsibilityChanged>
 {
     public async Task Consume(ConsumeContext<ResponsibilityChanged> context)
     {
-        var change = context.Message;
-        var key = change.Person.StreamKey;
-        var responsibilities = store.Context.Set<Responsibility>();
-        var current = await responsibilities.SingleOrDefaultAsync(r => r.PersonKey == key, context.CancellationToken);
-        if (current is not null && current.ChangedAt >= change.OccurredAt) return;
-
-        if (current is null)
-        {
-            current = new Responsibility { PersonKey = key };
-            responsibilities.Add(current);
-        }
-
-        current.NomsNumber = change.Person.NomsNumber;
-        current.Crn = change.Person.Crn;
-        current.EstablishmentCode = change.EstablishmentCode;
-        current.InCommunity = change.InCommunity;
-        current.OffenderSupervisor = change.OffenderSupervisorId;
-        current.OffenderManager = change.OffenderManagerId;
-        current.ProbationDeliveryUnit = change.ProbationDeliveryUnit;
-        current.PoliceForce = change.PoliceForce;
-        current.VictimLiaisonUnits = [.. change.VictimLiaisonUnits];
-        current.MappaArea = change.MappaArea;
-        current.ChangedAt = change.OccurredAt;
+        var c = context.Message;
+        var units = c.VictimLiaisonUnits.ToArray();
+        await store.Context.Database.ExecuteSqlAsync($"""
+            INSERT INTO access.responsibilities AS r (person_key, noms_number, crn, establishment_code, in_community,
+                offender_supervisor, offender_manager, pdu, police_force, victim_liaison_units, mappa_area, changed_at)
+            VALUES ({c.Person.StreamKey}, {c.Person.NomsNumber}, {c.Person.Crn}, {c.EstablishmentCode}, {c.InCommunity},
+                {c.OffenderSupervisorId}, {c.OffenderManagerId}, {c.ProbationDeliveryUnit}, {c.PoliceForce}, {units}, {c.MappaArea}, {c.OccurredAt.ToUniversalTime()})
+            ON CONFLICT (person_key) DO UPDATE SET
+                noms_number = excluded.noms_number, crn = excluded.crn, establishment_code = excluded.establishment_code,
+                in_community = excluded.in_community, offender_supervisor = excluded.offender_supervisor,
+                offender_manager = excluded.offender_manager, pdu = excluded.pdu, police_force = excluded.police_force,
+                victim_liaison_units = excluded.victim_liaison_units, mappa_area = excluded.mappa_area, changed_at = excluded.changed_at
+            WHERE r.changed_at < excluded.changed_at
+            """, context.CancellationToken);
     }
 }
 

@@ -5,13 +5,14 @@ namespace PublicProtectionHub.IntegrationTests.Pipeline;
 /// <summary>Publishes hub contracts onto the stack's RabbitMQ as another service's outbox would.</summary>
 public static class TestBus
 {
-    public static async Task PublishAsync(HubStack stack, object message)
+    public static async Task PublishAsync(HubStack stack, object message, Guid? messageId = null)
     {
         var bus = Connect(stack);
         await bus.StartAsync();
         try
         {
-            await bus.Publish(message, message.GetType()); // the contract's own type: its exchange, not System.Object's
+            // The contract's own type: its exchange, not System.Object's.
+            await bus.Publish(message, message.GetType(), c => c.MessageId = messageId ?? c.MessageId);
         }
         finally
         {
