@@ -65,6 +65,8 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // MassTransit would otherwise report its configuration to usage-tracking.masstransit.io: nothing leaves this network.
+            x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             x.ConfigureHealthCheckOptions(h =>
             {
                 h.Name = "broker";
