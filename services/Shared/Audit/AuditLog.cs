@@ -20,6 +20,9 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
         try
         {
             await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+            // The chain lock is held until commit and every audited write in the service waits for it: write the
+            // operation's own changes first, so only the chain's link and insert are done while holding it.
+            await db.SaveChangesAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
             var previous = await db.Set<AuditEntry>().OrderByDescending(e => e.Sequence)
                 .Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
