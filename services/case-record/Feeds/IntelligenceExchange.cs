@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PublicProtectionHub.CaseRecord.Data;
+using PublicProtectionHub.CaseRecord.Timeline;
 using PublicProtectionHub.Messaging;
 using RabbitMQ.Client;
 
@@ -58,7 +59,7 @@ public sealed partial class IntelligenceExchange(
         var db = scope.ServiceProvider.GetRequiredService<CaseRecordDbContext>();
         var position = await db.RelayPositions.SingleOrDefaultAsync(r => r.Relay == Relay, ct);
         if (position is null) db.RelayPositions.Add(position = new RelayPosition { Relay = Relay });
-        var items = await db.ForForce(force: null, position.LastEntryId).Take(Batch).ToListAsync(ct);
+        var items = await db.ReadCommittedAsync(db.ForForce(force: null, position.LastEntryId).Take(Batch), ct);
         if (items.Count == 0) return 0;
 
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(

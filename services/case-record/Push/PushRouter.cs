@@ -16,7 +16,6 @@ namespace PublicProtectionHub.CaseRecord.Push;
 public sealed class PushRouter(CaseRecordDbContext db, AuditLog audit, TimeProvider time, IOptions<PushOptions> options)
 {
     public const string Purpose = "push an event to the practitioners responsible for the person";
-    private const long TimelineLock = 0x5050_485F_544C; // "PPH_TL"
 
     /// <summary>
     /// Records and delivers the entry. <paramref name="to"/> names the recipients (an escalation's duty officers);
@@ -25,8 +24,7 @@ public sealed class PushRouter(CaseRecordDbContext db, AuditLog audit, TimeProvi
     public async Task<TimelineEntry?> RecordAsync(Person person, TimelineEntry entry, IReadOnlyList<Recipient>? to = null,
         DeliveryReason reason = DeliveryReason.Responsible, CancellationToken ct = default)
     {
-        // Entries are numbered in commit order (the lock is held until commit), so feeds read by "after id" miss nothing.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({TimelineLock})", ct);
+        await db.EnterAsWriterAsync(entry.SourceReference, ct);
         if (await db.Timeline.AnyAsync(e => e.SourceReference == entry.SourceReference, ct)) return null;
 
         var now = time.GetUtcNow();

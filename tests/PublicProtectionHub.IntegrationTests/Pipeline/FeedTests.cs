@@ -72,6 +72,34 @@ public sealed class FeedTests(HubStack stack)
         Assert.Equal(long.MaxValue - 1, beyond.GetProperty("next").GetInt64());
     }
 
+    [Fact]
+    public async Task A_reader_following_the_feed_while_alerts_are_recorded_at_once_sees_each_exactly_once()
+    {
+        var cursor = await stack.ScalarAsync<long>("case-record", "SELECT coalesce(max(\"Id\"), 0) FROM timeline.entries");
+        var alerts = Enumerable.Range(0, 40).Select(i => new TelephoneMonitoringAlertRaised(Guid.NewGuid(), new PersonReference("A1234BC", null),
+            "EXI", null, false, 1, "medium", $"Concurrent feed test alert {i}", DateTimeOffset.UtcNow, Classification.OfficialSensitive)).ToList();
+        var references = string.Join(",", alerts.Select(a => $"'telephone-monitoring:alert:{a.AlertId}'"));
+        var seen = new List<long>();
+
+        var publishing = Task.WhenAll(alerts.Select(a => TestBus.PublishAsync(stack, a)));
+        // Until every alert is on the timeline at or before the cursor: the reader has moved past all of them.
+        await Eventually.Until(async () =>
+        {
+            var page = await PageAsync("police.devon", cursor);
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("additionalInformation").GetProperty("entryId").GetInt64()));
+            cursor = page.GetProperty("next").GetInt64();
+            return await stack.ScalarAsync<long>("case-record",
+                $"SELECT count(*) FROM timeline.entries WHERE \"SourceReference\" IN ({references}) AND \"Id\" <= {cursor}");
+        }, n => n == alerts.Count, Patience, "the reader to move past every alert");
+        await publishing;
+
+        var recorded = await stack.ScalarAsync<string>("case-record",
+            $"SELECT string_agg(\"Id\"::text, ',') FROM timeline.entries WHERE \"SourceReference\" IN ({references})");
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.NotNull(recorded);
+        Assert.Subset(seen.ToHashSet(), recorded.Split(',').Select(long.Parse).ToHashSet());
+    }
+
     private static bool IsEntry(BasicGetResult m, long entryId) =>
         JsonDocument.Parse(m.Body).RootElement.GetProperty("additionalInformation").GetProperty("entryId").GetInt64() == entryId;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicProtectionHub.Access;
 using PublicProtectionHub.Audit;
 using PublicProtectionHub.CaseRecord.Data;
+using PublicProtectionHub.CaseRecord.Timeline;
 using PublicProtectionHub.CaseRecord.Feeds;
 using PublicProtectionHub.ServiceDefaults;
 
@@ -44,7 +45,7 @@ public static class GetIntelligenceFeed
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No force.",
                 detail: "The intelligence feed is scoped to a police force, and the caller has none.");
 
-        var items = await db.ForForce(force, after ?? 0).Take(limit ?? 100).ToListAsync(http.RequestAborted);
+        var items = await db.ReadCommittedAsync(db.ForForce(force, after ?? 0).Take(limit ?? 100), http.RequestAborted);
         await audit.SaveAsync(http.AuditRecord(AuditAction.Disclosure,
             [.. items.Select(i => i.PersonReference.Identifiers[0].Value).Distinct()], Purpose,
             recipients: [caller.ClientId ?? caller.Id]), http.RequestAborted);
