@@ -15,8 +15,9 @@ namespace PublicProtectionHub.CaseRecord.Integrations.HmppsEvents;
 /// </summary>
 public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, HmppsTimeline timeline, TimeProvider time)
 {
-    // Events are applied one at a time, so a replay or two events for one person never race.
-    internal const long IngestLock = 0x5050_485F_484D; // "PPH_HM"
+    // Events about one person are applied one at a time (by each identifier they carry, and by the person's row), so a
+    // replay or two events for one person never race; events about different people are applied side by side.
+    internal const int IngestLocks = 0x5050_484D; // "PPHM": the class of the two-key locks on one identifier
     public const string Purpose = "apply an HMPPS domain event";
 
     /// <returns>The outcome, or null for a replay of an event already recorded.</returns>
@@ -24,7 +25,7 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Hm
     {
         // From the queue the inbox's transaction is already open: join it, and let the inbox commit.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IngestLock})", ct);
+        await LockIdentifiersAsync(db, HmppsEventRules.NomsNumberOf(e), e.Person.Crn, ct);
 
         var replayKey = ReceivedHmppsEvent.ReplayKeyOf(e);
         if (await db.HmppsEvents.AnyAsync(r => r.ReplayKey == replayKey, ct)) return null;
@@ -70,11 +71,30 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Hm
         return received.Outcome;
     }
 
-    /// <summary>Finds the person by NOMS number or CRN; a conflict when the two name different people.</summary>
+    /// <summary>
+    /// Takes, until commit, the locks on a NOMS number and a CRN (in one order everywhere, so two events cannot wait on
+    /// each other). An event that carries neither takes the lock of the empty identifier.
+    /// </summary>
+    internal static async Task LockIdentifiersAsync(CaseRecordDbContext db, string? noms, string? crn, CancellationToken ct)
+    {
+        string[] keys = noms is null && crn is null ? ["none"] : [.. new[] { crn is null ? null : $"crn:{crn}", noms is null ? null : $"noms:{noms}" }.OfType<string>()];
+        foreach (var key in keys)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IngestLocks}, hashtext({key}))", ct);
+    }
+
+    /// <summary>
+    /// Finds the person by NOMS number or CRN; a conflict when the two name different people. Their row is locked first,
+    /// so an event that names them by their other identifier waits, and what is read is what was last committed.
+    /// </summary>
     private async Task<(Person? Person, bool Conflict)> FindAsync(HmppsEvent e, CancellationToken ct)
     {
         var noms = HmppsEventRules.NomsNumberOf(e);
         var crn = e.Person.Crn;
+        await db.Database.ExecuteSqlAsync($"""
+            SELECT 1 FROM register.people
+            WHERE ({noms}::text IS NOT NULL AND "NomsNumber" = {noms}) OR ({crn}::text IS NOT NULL AND "Crn" = {crn})
+            ORDER BY "Id" FOR UPDATE
+            """, ct);
         var found = await db.People.Named(noms, crn).Take(2).ToListAsync(ct);
         return found.Count switch
         {
