@@ -27,6 +27,9 @@ internal sealed class EventTracker
     }
 
     private readonly ConcurrentDictionary<string, Sent> _bySummary = new();
+    // Counting and the "all delivered" signal change together under one lock: with them apart, an Expect could keep a
+    // signal a delivery was about to complete, and the round's last events would be counted lost while still on their way.
+    private readonly Lock _gate = new();
     private int _outstanding;
     private int _strays;
     private TaskCompletionSource _allDelivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -38,8 +41,8 @@ internal sealed class EventTracker
     {
         var sent = new Sent(summary, recipients);
         if (!_bySummary.TryAdd(summary, sent)) throw new InvalidOperationException($"Two events with the summary '{summary}'.");
-        if (Interlocked.Increment(ref _outstanding) == 1 && _allDelivered.Task.IsCompleted)
-            _allDelivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+            if (_outstanding++ == 0) _allDelivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         return sent;
     }
 
@@ -47,7 +50,7 @@ internal sealed class EventTracker
     public void Abandon(Sent sent)
     {
         sent.PostFailed = true;
-        if (Interlocked.Decrement(ref _outstanding) == 0) _allDelivered.TrySetResult();
+        Settled();
     }
 
     /// <summary>Called on each stream's reading task for every item it receives.</summary>
@@ -60,17 +63,31 @@ internal sealed class EventTracker
             return;
         }
 
-        if (sent.Arrivals.TryAdd(d.UserName, d.ArrivedAt) && sent.Delivered && Interlocked.Decrement(ref _outstanding) == 0)
-            _allDelivered.TrySetResult();
+        if (sent.Arrivals.TryAdd(d.UserName, d.ArrivedAt) && sent.Delivered) Settled();
     }
 
-    /// <summary>Completes when every event expected so far has reached all its recipients, or after <paramref name="limit"/>.</summary>
+    private void Settled()
+    {
+        lock (_gate)
+            if (--_outstanding == 0) _allDelivered.TrySetResult();
+    }
+
+    /// <summary>
+    /// Completes when every event expected so far has reached all its recipients, or after <paramref name="limit"/>.
+    /// Call it once every event has been expected.
+    /// </summary>
     public async Task WaitAllDeliveredAsync(TimeSpan limit)
     {
-        if (Volatile.Read(ref _outstanding) == 0) return;
+        Task all;
+        lock (_gate)
+        {
+            if (_outstanding == 0) return;
+            all = _allDelivered.Task;
+        }
+
         try
         {
-            await _allDelivered.Task.WaitAsync(limit);
+            await all.WaitAsync(limit);
         }
         catch (TimeoutException)
         {
