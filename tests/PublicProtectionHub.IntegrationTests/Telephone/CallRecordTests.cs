@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using PublicProtectionHub.IntegrationTests.Pipeline;
+using PublicProtectionHub.Testing;
 using static PublicProtectionHub.IntegrationTests.Telephone.TelephoneDriver;
 
 namespace PublicProtectionHub.IntegrationTests.Telephone;
@@ -151,6 +152,24 @@ public sealed class CallRecordTests(HubStack stack)
         Assert.Equal("EXI", message.GetProperty("establishmentCode").GetString());
         Assert.DoesNotContain(number.Replace(" ", "")[5..], published);
         Assert.DoesNotContain(_phone.Hash(number).Hash, published);
+    }
+
+    [Fact]
+    public async Task A_matching_call_reaches_exactly_the_practitioners_responsible_for_the_prisoner_through_case_record()
+    {
+        var number = NewNumber();
+        await _phone.IssueOrderAsync(Prisoner, number);
+        await _phone.PostCallsOkAsync([Call(NewCallId(), Prisoner, number, DateTimeOffset.UtcNow.AddMinutes(-1))]);
+        var alert = Assert.Single(await _phone.AlertsAsync(Prisoner, number));
+
+        var recipients = await Eventually.Until(() => stack.ScalarAsync<string>("case-record", $"""
+                SELECT string_agg(i."UserName", ',' ORDER BY i."UserName") FROM push.inbox_items i
+                JOIN timeline.entries e ON e."Id" = i."TimelineEntryId" WHERE e."SourceReference" = 'telephone-monitoring:alert:{alert.AlertId}'
+                """), r => r is not null, Patience, "the alert in case-record's inboxes");
+
+        // The prison's security department and OMU, the offender manager, the police, the MAPPA coordinator and the order's VLO.
+        Assert.Equal(["duty.exeter", "mappa.devon", "om.plymouth", "omu.exeter", "police.devon", "sec.exeter", "vlo.devon"],
+            recipients!.Split(',').Where(u => stack.Demo.Users.Any(d => d.UserName == u)));
     }
 
     private static string NewNumberFor(int i) => $"01632 960{i % 1000:000}";

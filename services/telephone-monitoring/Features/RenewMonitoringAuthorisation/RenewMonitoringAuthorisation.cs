@@ -58,18 +58,19 @@ public static class RenewMonitoringAuthorisation
             errors["reviewDate"] = [review];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        // Added explicitly: a new child with its key set would otherwise be taken for an existing row.
+        // Added to the context, not the collection: a new child with its key set would be taken for an existing row
+        // (and the context puts it in the loaded collection itself).
+        var renewals = authorisation.Renewals.Count + 1;
         var renewal = new MonitoringAuthorisationRenewal
         {
             Id = Guid.CreateVersion7(), AuthorisationId = authorisation.Id, RenewedBy = Caller.From(http.User).Id, RenewedAt = now,
             PreviousEndsAt = authorisation.EndsAt, EndsAt = ends, ReviewDate = request!.ReviewDate!.Value,
         };
         db.Add(renewal);
-        authorisation.Renewals.Add(renewal);
         authorisation.EndsAt = ends;
         authorisation.ReviewDate = request.ReviewDate!.Value;
         authorisation.EndNotified = false;
         await audit.SaveAsync(http.AuditRecord(AuditAction.Alteration, [person.PersonKey], Purpose), http.RequestAborted);
-        return TypedResults.Ok(new AuthorisationRenewed(authorisation.Id, authorisation.EndsAt, authorisation.ReviewDate, authorisation.Renewals.Count));
+        return TypedResults.Ok(new AuthorisationRenewed(authorisation.Id, authorisation.EndsAt, authorisation.ReviewDate, renewals));
     }
 }
