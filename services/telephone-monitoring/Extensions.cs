@@ -39,6 +39,8 @@ public static class Extensions
         builder.Services.AddHostedService<TelephoneMonitoringSweeps>();
         builder.Services.AddCallRecordsPolicy();
         builder.Services.AddScreeningRateLimit(options.Screening);
+        builder.Services.AddSingleton<ScreeningAudit>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ScreeningAudit>());
     }
 
     public static void MapTelephoneMonitoringEndpoints(this WebApplication app)

@@ -51,7 +51,7 @@ public static class ScreenNumber
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     public static async Task<Results<Ok<ScreeningDecision>, ValidationProblem>> HandleAsync(
-        string? noms, string? number, HttpContext http, TelephoneMonitoringDbContext db, PhoneNumberHasher hasher, AuditLog audit, TimeProvider time)
+        string? noms, string? number, HttpContext http, TelephoneMonitoringDbContext db, PhoneNumberHasher hasher, ScreeningAudit audit, TimeProvider time)
     {
         var errors = new Dictionary<string, string[]>();
         if (!PersonIdentifier.IsNomsNumber(noms)) errors["noms"] = ["The prisoner's NOMS number, e.g. A1234BC."];
@@ -59,7 +59,7 @@ public static class ScreenNumber
         if (hashes.Count == 0) errors["number"] = ["The dialled number, in any usual format."];
         if (errors.Count > 0)
         {
-            await audit.SaveAsync(http.AuditRecord(AuditAction.Consultation, noms is not null && PersonIdentifier.IsNomsNumber(noms) ? [noms] : [],
+            await audit.WriteAsync(http.AuditRecord(AuditAction.Consultation, noms is not null && PersonIdentifier.IsNomsNumber(noms) ? [noms] : [],
                 Purpose, AuditOutcome.Failed), http.RequestAborted);
             return TypedResults.ValidationProblem(errors);
         }
@@ -78,7 +78,7 @@ public static class ScreenNumber
             { OrderReference: { } order } => new ScreeningDecision("block", order, order),
             _ => new ScreeningDecision("block", null, await ConcernReferenceAsync(db, hit.ConcernId, http.RequestAborted)),
         };
-        await audit.SaveAsync(http.AuditRecord(AuditAction.Consultation, [noms!], $"{Purpose}: answered {decision.Decision}"), http.RequestAborted);
+        await audit.WriteAsync(http.AuditRecord(AuditAction.Consultation, [noms!], $"{Purpose}: answered {decision.Decision}"), http.RequestAborted);
         return TypedResults.Ok(decision);
     }
 
@@ -91,7 +91,7 @@ public static class ScreenNumber
         var http = context.HttpContext;
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
         var noms = http.Request.Query["noms"].ToString();
-        await http.RequestServices.GetRequiredService<AuditLog>().SaveAsync(http.AuditRecord(AuditAction.Consultation,
+        await http.RequestServices.GetRequiredService<ScreeningAudit>().WriteAsync(http.AuditRecord(AuditAction.Consultation,
             PersonIdentifier.IsNomsNumber(noms) ? [noms] : [], $"{Purpose}: refused, rate limit", AuditOutcome.Denied), cancel);
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
