@@ -25,6 +25,11 @@ public sealed class AlertAggregator(TelephoneMonitoringDbContext db, IOptions<Te
         var people = matches.Select(m => m.Call.NomsNumber).Distinct().ToArray();
         var numbers = matches.Select(m => m.Call.Current.Hash).Distinct().ToArray();
         var since = matches.Min(m => m.Call.StartedAt) - window;
+
+        // Two batches with calls to the same number by the same person must join one alert, not open one each:
+        // each (person, number) is locked for the rest of the transaction, in a fixed order so batches cannot deadlock.
+        var keys = matches.Select(m => $"{m.Call.NomsNumber}:{m.Call.Current.Hash}").Distinct().Order(StringComparer.Ordinal).ToArray();
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest({keys}) AS k ORDER BY k", ct);
         var open = await db.Alerts
             .Where(a => people.Contains(a.PersonKey) && numbers.Contains(a.NumberHash) && a.LastCallAt >= since)
             .ToListAsync(ct);

@@ -90,6 +90,24 @@ public sealed class CallRecordTests(HubStack stack)
     }
 
     [Fact]
+    public async Task Ten_thousand_records_are_taken_in_one_request_and_the_ten_thousand_and_first_is_refused()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var lines = new StringBuilder();
+        for (var i = 0; i < 10_001; i++)
+            lines.Append(JsonSerializer.Serialize(Call($"bulk-{run}-{i}", $"B{i % 10000:0000}ZZ", NewNumberFor(i), now, "unanswered"))).Append('\n');
+        Assert.True(lines.Length > 1024 * 1024, "a body larger than the services' default request limit");
+
+        var (response, result) = await _phone.PostCallsAsync(lines.ToString(), "application/x-ndjson");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(10_000, result.GetProperty("accepted").GetInt32());
+        Assert.Equal(10_001, Assert.Single(result.GetProperty("rejected").EnumerateArray()).GetProperty("position").GetInt32());
+        Assert.Equal(10_000L, await stack.ScalarAsync<long>(Service, $"SELECT count(*) FROM calls.call_records WHERE \"CallId\" LIKE 'bulk-{run}-%'"));
+    }
+
+    [Fact]
     public async Task A_single_record_is_accepted_and_a_bad_single_record_is_a_problem_that_does_not_echo_it()
     {
         var id = NewCallId();
