@@ -7,6 +7,7 @@ using PublicProtectionHub.TelephoneMonitoring.Calls;
 using PublicProtectionHub.TelephoneMonitoring.Data;
 using PublicProtectionHub.TelephoneMonitoring.Features.AuthoriseMonitoring;
 using PublicProtectionHub.TelephoneMonitoring.Features.ListMonitoringAuthorisations;
+using PublicProtectionHub.TelephoneMonitoring.Features.ListNumbersOfConcern;
 using PublicProtectionHub.TelephoneMonitoring.Features.ReceiveCallRecords;
 using PublicProtectionHub.TelephoneMonitoring.Features.RecordCallReview;
 using PublicProtectionHub.TelephoneMonitoring.Features.RecordNumberOfConcern;
@@ -48,6 +49,7 @@ public static class Extensions
         app.UseRateLimiter();
         app.MapProtectedServiceApi(ServiceName)
             .MapRecordNumberOfConcern()
+            .MapListNumbersOfConcern()
             .MapAuthoriseMonitoring()
             .MapRenewMonitoringAuthorisation()
             .MapListMonitoringAuthorisations()

@@ -86,6 +86,7 @@ public static class AuthorizationMatrix
         // An authorisation id that names none: the person is found (else 404 like any person), then the authorisation is not.
         Post("/api/telephone-monitoring/people/{identifier}/monitoring-authorisations/{authorisationId}/renewals", "{}",
                                                                              404, A,  N,  N, N,  N,  N,  N,  N,  U,    U,  U,    U),
+        Get("/api/telephone-monitoring/people/{identifier}/numbers-of-concern", 200, A, N, N, N, N, N, N, N, U, U, U, U),
         Post("/api/telephone-monitoring/people/{identifier}/numbers-of-concern", "{}",
                                                                              400, A,  N,  N, N,  N,  N,  N,  N,  U,    U,  U,    U),
         Post("/api/telephone-monitoring/people/{identifier}/call-reviews", "{}",

@@ -148,6 +148,13 @@ public sealed class WatchlistTests(HubStack stack)
         Assert.Equal(0L, await stack.ScalarAsync<long>(Service,
             $"SELECT count(*) FROM watchlist.numbers_of_concern c WHERE row_to_json(c)::text LIKE '%{number.Replace(" ", "")[5..]}%'"));
 
+        using var listed = await _phone.SendAsync("sec.exeter", HttpMethod.Get, $"/api/{Service}/people/{Prisoner}/numbers-of-concern");
+        var entry = JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement.EnumerateArray()
+            .Single(c => c.GetProperty("reference").GetString() == reference);
+        Assert.Equal(("child-contact-restriction", "sec.exeter", true),
+            (entry.GetProperty("reason").GetString(), entry.GetProperty("enteredBy").GetString(), entry.GetProperty("watched").GetBoolean()));
+        Assert.DoesNotContain(number.Replace(" ", "")[5..], entry.ToString());
+
         var body = await _phone.PostCallsOkAsync([Call(NewCallId(), Prisoner, number, DateTimeOffset.UtcNow, "blocked")]);
         Assert.Equal(1, body.GetProperty("matched").GetInt32());
         var alert = Assert.Single(await _phone.AlertsAsync(Prisoner, number));
