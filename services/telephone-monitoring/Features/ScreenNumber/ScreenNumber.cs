@@ -14,8 +14,9 @@ namespace PublicProtectionHub.TelephoneMonitoring.Features.ScreenNumber;
 
 /// <summary>
 /// <c>GET /api/telephone-monitoring/screening?noms=…&amp;number=…</c>, for <c>pin-phone-provider</c> before it connects a
-/// call: <c>{"decision":"block"}</c> with the order's reference (or the number of concern's) when the number is on the
-/// prisoner's watchlist now, else <c>{"decision":"allow"}</c>. Nothing about the victim. Rate-limited per client
+/// call: <c>{"decision":"block"}</c> with the order's reference when a prohibited-contact order in force now forbids the
+/// prisoner that number, else <c>{"decision":"allow"}</c>. Nothing about the victim. Numbers of concern are watched, not
+/// blocked: a block would tell the caller the number is known, and their calls raise alerts instead. Rate-limited per client
 /// (<c>TelephoneMonitoring:Screening</c>, 429 problem with Retry-After) and every answer audited, refusals included,
 /// so it cannot be used to find out which numbers belong to victims.
 /// </summary>
@@ -26,8 +27,7 @@ public static class ScreenNumber
 
     /// <param name="Decision"><c>allow</c> or <c>block</c>.</param>
     /// <param name="OrderReference">A block's prohibited-contact order.</param>
-    /// <param name="Reference">A block's watchlist reference: the order's, or the number of concern's.</param>
-    public sealed record ScreeningDecision(string Decision, string? OrderReference = null, string? Reference = null);
+    public sealed record ScreeningDecision(string Decision, string? OrderReference = null);
 
     public static void AddScreeningRateLimit(this IServiceCollection services, ScreeningOptions options) =>
         services.AddRateLimiter(o =>
@@ -67,23 +67,16 @@ public static class ScreenNumber
         var now = time.GetUtcNow();
         var values = hashes.Select(h => h.Hash).ToArray();
         var candidates = await db.WatchedNumbers.AsNoTracking()
-            .Where(w => w.PersonKey == noms && values.Contains(w.Hash) && w.ActiveFrom <= now && (w.ActiveUntil == null || w.ActiveUntil > now))
+            .Where(w => w.PersonKey == noms && w.OrderId != null && values.Contains(w.Hash)
+                        && w.ActiveFrom <= now && (w.ActiveUntil == null || w.ActiveUntil > now))
             .ToListAsync(http.RequestAborted);
         var hit = candidates.Where(w => hashes.Any(h => h.Hash == w.Hash && h.KeyVersion == w.KeyVersion))
-            .OrderByDescending(w => w.OrderId is not null).ThenByDescending(w => w.ChildContact).FirstOrDefault();
+            .OrderByDescending(w => w.ChildContact).FirstOrDefault();
 
-        var decision = hit switch
-        {
-            null => new ScreeningDecision("allow"),
-            { OrderReference: { } order } => new ScreeningDecision("block", order, order),
-            _ => new ScreeningDecision("block", null, await ConcernReferenceAsync(db, hit.ConcernId, http.RequestAborted)),
-        };
+        var decision = hit is { OrderReference: { } order } ? new ScreeningDecision("block", order) : new ScreeningDecision("allow");
         await audit.WriteAsync(http.AuditRecord(AuditAction.Consultation, [noms!], $"{Purpose}: answered {decision.Decision}"), http.RequestAborted);
         return TypedResults.Ok(decision);
     }
-
-    private static async Task<string?> ConcernReferenceAsync(TelephoneMonitoringDbContext db, Guid? id, CancellationToken ct) =>
-        (await db.NumbersOfConcern.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct))?.Reference;
 
     /// <summary>A refusal is an answer too: audited (who, which prisoner), then a 429 problem.</summary>
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancel)
