@@ -2,11 +2,13 @@ using System.Globalization;
 using PublicProtectionHub.Benchmarks;
 using PublicProtectionHub.Benchmarks.Demo;
 using PublicProtectionHub.Benchmarks.Sse;
+using PublicProtectionHub.Benchmarks.Telephone;
 using PublicProtectionHub.Testing;
 
-// ./hub bench [outbox|gateway|sse|all] [--rate N] [--count N] [--rounds N] [--warmup N]
+// ./hub bench [outbox|gateway|sse|telephone|all] [--rate N] [--count N] [--rounds N] [--warmup N]
 //             [--gateway-rate N] [--gateway-seconds N] [--gateway-warmup N]
-//             [--sse-rate N] [--sse-seconds N] [--sse-rounds N] [--sse-prisons N] [--sse-burst N]: benchmarks against the real local servers.
+//             [--sse-rate N] [--sse-seconds N] [--sse-rounds N] [--sse-prisons N] [--sse-burst N]
+//             [--calls-seconds N] [--calls-senders N] [--screening-rate N] [--screening-seconds N]: benchmarks against the real local servers.
 // ./hub demo runs this program with "demo": the scripted scenario through the gateway (Demo/DemoScenario.cs).
 var selected = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 if (selected is "demo")
@@ -21,11 +23,16 @@ if (selected is "demo")
         return 1;
     }
 }
-if (selected is not ("outbox" or "gateway" or "sse" or "all"))
+if (selected is not ("outbox" or "gateway" or "sse" or "telephone" or "all"))
 {
-    Console.Error.WriteLine($"Unknown benchmark '{selected}': outbox, gateway, sse or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{selected}': outbox, gateway, sse, telephone or all.");
     return 2;
 }
+
+if (selected is "telephone")
+    return await TelephoneBenchmark.RunAsync(new TelephoneBenchmark.Options(
+        Seconds: Option("--calls-seconds", 60), Senders: Option("--calls-senders", 4),
+        ScreeningRate: Option("--screening-rate", 1000), ScreeningSeconds: Option("--screening-seconds", 20)));
 
 if (selected is "outbox" or "all")
     await RunOutboxAsync();

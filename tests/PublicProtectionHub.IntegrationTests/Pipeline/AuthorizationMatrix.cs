@@ -78,6 +78,24 @@ public static class AuthorizationMatrix
             Get($"/api/{service}/audit/entries",                             200, F,  F,  F, F,  F,  F,  A,  F,  U,    U,  U,    U),
             Get($"/api/{service}/audit/verify",                              200, F,  F,  F, F,  F,  F,  A,  F,  U,    U,  U,    U),
         }),
+        // Telephone monitoring. Writes by the security department only; an empty body is refused (400) once the person is
+        // found, so the matrix writes nothing. Other roles are answered as for a person out of their scope (404).
+        Get("/api/telephone-monitoring/people/{identifier}/monitoring-authorisations", 200, A, A, A, N, N, A, N, N, U, U, U, U),
+        Post("/api/telephone-monitoring/people/{identifier}/monitoring-authorisations", "{}",
+                                                                             400, A,  N,  N, N,  N,  N,  N,  N,  U,    U,  U,    U),
+        // An authorisation id that names none: the person is found (else 404 like any person), then the authorisation is not.
+        Post("/api/telephone-monitoring/people/{identifier}/monitoring-authorisations/{authorisationId}/renewals", "{}",
+                                                                             404, A,  N,  N, N,  N,  N,  N,  N,  U,    U,  U,    U),
+        Get("/api/telephone-monitoring/people/{identifier}/numbers-of-concern", 200, A, N, N, N, N, N, N, N, U, U, U, U),
+        Post("/api/telephone-monitoring/people/{identifier}/numbers-of-concern", "{}",
+                                                                             400, A,  N,  N, N,  N,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/telephone-monitoring/people/{identifier}/call-reviews", "{}",
+                                                                             400, A,  N,  N, N,  N,  N,  N,  N,  U,    U,  U,    U),
+        // "matrix-nobody" is not a phone number: authorized, then refused (400).
+        Get("/api/telephone-monitoring/numbers/{number}/links",              400, A,  F,  F, A,  F,  F,  F,  F,  U,    U,  U,    U),
+        // The PIN phone provider's own endpoints: an empty batch (200) and a screening without its parameters (400).
+        Post("/api/telephone-monitoring/call-records", "[]",                 200, F,  F,  F, F,  F,  F,  F,  F,  U,    A,  U,    U),
+        Get("/api/telephone-monitoring/screening",                           400, F,  F,  F, F,  F,  F,  F,  F,  U,    A,  U,    U),
         // An event type case-record does not handle: recorded and ignored (202), so the matrix changes nobody's record.
         Post("/api/case-record/integrations/hmpps-events", HmppsIgnoredEvent,
                                                                              202, F,  F,  F, F,  F,  F,  F,  F,  A,    U,  F,    U),

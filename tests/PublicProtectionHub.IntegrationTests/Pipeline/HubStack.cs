@@ -136,17 +136,20 @@ public sealed class HubStack : IAsyncLifetime
 
     /// <summary>
     /// Another instance of a service on the same database and broker, as after a restart; stopped when
-    /// the returned process is disposed.
+    /// the returned process is disposed. <paramref name="settings"/> are added to (or replace) its environment,
+    /// e.g. another phone hashing key; <paramref name="url"/> receives where it listens.
     /// </summary>
-    public async Task<ServiceProcess> StartServiceAsync(string name)
+    public async Task<ServiceProcess> StartServiceAsync(string name, IDictionary<string, string?>? settings = null, Action<Uri>? url = null)
     {
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var listen = new Uri($"http://127.0.0.1:{FreePort()}");
         var env = Environment(name);
-        env["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
+        env["ASPNETCORE_URLS"] = listen.ToString().TrimEnd('/');
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) env[key] = value;
+        url?.Invoke(listen);
         var service = Services.Single(s => s.Name == name);
         var process = ServiceProcess.Start($"{name}-2", Repository.ServiceDll(service.Folder, service.Assembly), env);
         _processes.Add(process);
-        await Eventually.Until(() => IsReadyAsync(url), ok => ok, StartPatience, $"the second {name} to report ready");
+        await Eventually.Until(() => IsReadyAsync(listen), ok => ok, StartPatience, $"the second {name} to report ready");
         return process;
     }
 
@@ -183,6 +186,9 @@ public sealed class HubStack : IAsyncLifetime
             env["PhoneHashing__Keys__1"] = PhoneHashKey;
             env["PhoneHashing__CurrentKeyVersion"] = "1";
         }
+
+        // Its review-due and retention sweeps run often enough for the tests to await them.
+        if (name == "telephone-monitoring") env["TelephoneMonitoring__SweepEvery"] = "00:00:01";
 
         return env;
     }

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Duende.IdentityModel.Client;
+using Npgsql;
+using PublicProtectionHub.Benchmarks.PublicApi;
+
+namespace PublicProtectionHub.Benchmarks.Telephone;
+
+/// <summary>
+/// Telephone monitoring through the gateway as the PIN phone provider: call records posted in batches of 500 by a few
+/// concurrent senders (records/s, per-batch p50/p99) against a watchlist of 100,000 hashes, then the screening endpoint
+/// open loop at a fixed rate (p50/p99, and how many were refused by a rate limit).
+/// </summary>
+internal static class TelephoneBenchmark
+{
+    private const string Provider = "pin-phone-provider";
+    private const int WatchlistSize = 100_000;
+    private const int BatchSize = 500;
+    private const int People = 10_000;
+
+    public sealed record Options(int Seconds, int Senders, int ScreeningRate, int ScreeningSeconds);
+
+    public static async Task<int> RunAsync(Options options)
+    {
+        var gateway = new Uri(Environment.GetEnvironmentVariable("HUB_GATEWAY_URL") ?? "http://127.0.0.1:5080");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(60) };
+        var token = await http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = "/connect/token", ClientId = Provider, ClientSecret = DemoFile.Load().ClientSecret(Provider), Scope = "telephone-monitoring",
+        });
+        if (token.IsError)
+        {
+            Console.WriteLine($"Skipped: no token for {Provider} from {gateway} ({token.Error}). Start the hub with ./hub up.");
+            return 1;
+        }
+
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        var held = await SeedWatchlistAsync();
+        Console.WriteLine($"Telephone monitoring through the gateway {gateway}: {Environment.ProcessorCount} cores, watchlist {held} hashes over {People} people.");
+        await CallRecordsAsync(http, options);
+        Console.WriteLine();
+        await ScreeningAsync(http, options);
+        return 0;
+    }
+
+    private static async Task CallRecordsAsync(HttpClient http, Options options)
+    {
+        var latencies = new List<double>();
+        var records = 0L;
+        var failures = 0;
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var sequence = 0L;
+        var stopAt = Stopwatch.GetTimestamp() + (long)(options.Seconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, options.Senders).Select(async _ =>
+        {
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                var body = Batch(run, Interlocked.Add(ref sequence, BatchSize) - BatchSize);
+                var start = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync("/api/telephone-monitoring/call-records", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+                await response.Content.ReadAsByteArrayAsync();
+                var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                lock (latencies)
+                {
+                    if (response.IsSuccessStatusCode) { latencies.Add(ms); records += BatchSize; }
+                    else failures++;
+                }
+            }
+        }));
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (latencies.Count == 0)
+        {
+            Console.WriteLine($"Call records: every batch failed ({failures}).");
+            return;
+        }
+
+        var p = Percentiles.Of(latencies);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Call records: {options.Senders} senders, batches of {BatchSize} (NDJSON), {elapsed:0.0} s: {records / elapsed:0} records/s; " +
+            $"per batch p50 {p.P50:0.0} ms, p99 {p.P99:0.0} ms, max {p.Max:0.0} ms; {latencies.Count} batches, {failures} failed."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Target: >= 10,000 records/s for 60 s with p99 <= 250 ms per batch: {(records / elapsed >= 10_000 && p.P99 <= 250 && options.Seconds >= 60 ? "met" : "NOT met")} here."));
+    }
+
+    private static async Task ScreeningAsync(HttpClient http, Options options)
+    {
+        var count = options.ScreeningRate * options.ScreeningSeconds;
+        var latencies = new double[count];
+        var refused = 0;
+        var failed = 0;
+        var tasks = new Task[count];
+        var interval = Stopwatch.Frequency / (double)options.ScreeningRate;
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            var due = started + (long)(i * interval);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            var n = i;
+            tasks[i] = Task.Run(async () =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.GetAsync($"/api/telephone-monitoring/screening?noms={Noms(n % People)}&number=%2B447700900{n % 1000:000}");
+                    await response.Content.ReadAsByteArrayAsync();
+                    latencies[n] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    if (response.StatusCode == HttpStatusCode.TooManyRequests) Interlocked.Increment(ref refused);
+                    else if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failed);
+                }
+                catch (HttpRequestException) { Interlocked.Increment(ref failed); }
+            });
+        }
+
+        await Task.WhenAll(tasks);
+        var p = Percentiles.Of(latencies.Where(l => l > 0).ToArray());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Screening: open loop at {options.ScreeningRate}/s for {options.ScreeningSeconds} s: p50 {p.P50:0.00} ms, p99 {p.P99:0.00} ms, " +
+            $"max {p.Max:0.0} ms; {refused} refused (429: the gateway's per-caller and the service's per-client limits), {failed} failed."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Target: p99 <= 5 ms at 1,000 requests/s: {(p.P99 <= 5 && options.ScreeningRate >= 1000 && refused == 0 ? "met" : "NOT met")} here."));
+    }
+
+    /// <summary>NDJSON of 500 calls by the bench's people to numbers mostly not watched (and each call id new).</summary>
+    private static string Batch(string run, long first)
+    {
+        var lines = new StringBuilder(BatchSize * 200);
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        for (var i = first; i < first + BatchSize; i++)
+            lines.Append(CultureInfo.InvariantCulture, $$"""{"callId":"bench-{{run}}-{{i}}","nomsNumber":"{{Noms((int)(i % People))}}","prisonId":"EXI","dialledNumber":"+447700900{{i % 1000:000}}","startedAt":"{{now}}","durationSeconds":42,"outcome":"connected"}""").Append('\n');
+        return lines.ToString();
+    }
+
+    private static string Noms(int i) => $"B{i % 10000:0000}ZZ";
+
+    /// <summary>100,000 random hashes spread over the bench's people, written straight to the service's database once.</summary>
+    private static async Task<long> SeedWatchlistAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable("PPH_BENCH_POSTGRES")
+                    ?? throw new InvalidOperationException("PPH_BENCH_POSTGRES is not set: run through ./hub bench.");
+        await using var db = new NpgsqlConnection(admin + ";Database=pph_telephone_monitoring");
+        await db.OpenAsync();
+        await using var seed = new NpgsqlCommand($"""
+            INSERT INTO watchlist.watched_numbers ("PersonKey", "Hash", "KeyVersion", "OrderReference", "ChildContact", "ActiveFrom")
+            SELECT 'B' || lpad((g % {People})::text, 4, '0') || 'ZZ', md5(g::text || random()::text) || md5(random()::text), 1, 'BENCH', false, now() - interval '1 day'
+            FROM generate_series(1, {WatchlistSize} - (SELECT count(*) FROM watchlist.watched_numbers WHERE "OrderReference" = 'BENCH')) AS g
+            """, db);
+        seed.CommandTimeout = 300;
+        await seed.ExecuteNonQueryAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM watchlist.watched_numbers", db);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+}
