@@ -78,6 +78,12 @@ public static class AuthorizationMatrix
             Get($"/api/{service}/audit/entries",                             200, F,  F,  F, F,  F,  F,  A,  F,  U,    U,  U,    U),
             Get($"/api/{service}/audit/verify",                              200, F,  F,  F, F,  F,  F,  A,  F,  U,    U,  U,    U),
         }),
+        // Victim contact: cases and everything about victims are for the allocated unit's VLOs only; an empty body is refused
+        // (400) and an id names no case (404), so the matrix writes nothing.
+        Get("/api/victim-contact/cases",                                     200, F,  F,  F, F,  A,  F,  F,  F,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases", "{}",                              400, F,  F,  F, F,  A,  F,  F,  F,  U,    U,  U,    U),
+        Get("/api/victim-contact/cases/{caseId}",                            404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/close", "{}",               404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
         // An event type case-record does not handle: recorded and ignored (202), so the matrix changes nobody's record.
         Post("/api/case-record/integrations/hmpps-events", HmppsIgnoredEvent,
                                                                              202, F,  F,  F, F,  F,  F,  F,  F,  A,    U,  F,    U),

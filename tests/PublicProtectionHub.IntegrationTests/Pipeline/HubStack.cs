@@ -28,6 +28,12 @@ public sealed class HubStack : IAsyncLifetime
     /// <summary>The phone-number hashing key victim contact and telephone monitoring share in this stack (key version 1).</summary>
     public string PhoneHashKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>The key victim-contact encrypts victims' personal details with in this stack (key version 1).</summary>
+    public string VictimEncryptionKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>How often victim-contact's jobs (overdue sweep, order expiry, key rotation, retention) run in this stack.</summary>
+    public static readonly TimeSpan VictimContactJobInterval = TimeSpan.FromSeconds(1);
+
     // Seven processes starting at once on two cores that may be busy with a build: minutes, not seconds.
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(300);
     private readonly List<ServiceProcess> _processes = [];
@@ -182,6 +188,13 @@ public sealed class HubStack : IAsyncLifetime
         {
             env["PhoneHashing__Keys__1"] = PhoneHashKey;
             env["PhoneHashing__CurrentKeyVersion"] = "1";
+        }
+
+        if (name == "victim-contact")
+        {
+            env["VictimContact__Encryption__Keys__1"] = VictimEncryptionKey;
+            env["VictimContact__Encryption__CurrentKeyVersion"] = "1";
+            env["VictimContact__Jobs__Interval"] = VictimContactJobInterval.ToString("c");
         }
 
         return env;
