@@ -8,7 +8,13 @@ using PublicProtectionHub.VictimContact.Data;
 using PublicProtectionHub.VictimContact.Deadlines;
 using PublicProtectionHub.VictimContact.Eligibility;
 using PublicProtectionHub.VictimContact.Encryption;
+using PublicProtectionHub.VictimContact.Features.AddVictim;
 using PublicProtectionHub.VictimContact.Features.CloseCase;
+using PublicProtectionHub.VictimContact.Features.GetVictim;
+using PublicProtectionHub.VictimContact.Features.ListContacts;
+using PublicProtectionHub.VictimContact.Features.RecordContact;
+using PublicProtectionHub.VictimContact.Features.RecordOptIn;
+using PublicProtectionHub.VictimContact.Features.UpdateVictim;
 using PublicProtectionHub.VictimContact.Features.GetCase;
 using PublicProtectionHub.VictimContact.Features.ListCases;
 using PublicProtectionHub.VictimContact.Features.OpenCase;
@@ -41,7 +47,13 @@ public static class Extensions
             .MapOpenCase()
             .MapListCases()
             .MapGetCase()
-            .MapCloseCase();
+            .MapCloseCase()
+            .MapAddVictim()
+            .MapGetVictim()
+            .MapUpdateVictim()
+            .MapRecordOptIn()
+            .MapRecordContact()
+            .MapListContacts();
 
     /// <summary><c>VictimContact:ReferenceData:{setting}</c>, else the copy shipped beside the service.</summary>
     private static string ReferenceFile(IConfiguration configuration, string setting, string shipped) =>

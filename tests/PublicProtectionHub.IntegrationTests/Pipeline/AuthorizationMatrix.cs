@@ -84,6 +84,12 @@ public static class AuthorizationMatrix
         Post("/api/victim-contact/cases", "{}",                              400, F,  F,  F, F,  A,  F,  F,  F,  U,    U,  U,    U),
         Get("/api/victim-contact/cases/{caseId}",                            404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
         Post("/api/victim-contact/cases/{caseId}/close", "{}",               404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/victims", "{}",             404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Get("/api/victim-contact/cases/{caseId}/victims/{victimId}",         404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Put("/api/victim-contact/cases/{caseId}/victims/{victimId}", "{}",   404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/victims/{victimId}/opt-in", "{}", 404, N, N, N, N, A, N, N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/contacts", "{}",            404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Get("/api/victim-contact/cases/{caseId}/contacts",                   404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
         // An event type case-record does not handle: recorded and ignored (202), so the matrix changes nobody's record.
         Post("/api/case-record/integrations/hmpps-events", HmppsIgnoredEvent,
                                                                              202, F,  F,  F, F,  F,  F,  F,  F,  A,    U,  F,    U),
@@ -110,6 +116,8 @@ public static class AuthorizationMatrix
     private static Row Get(string path, int allowedStatus, params Outcome[] outcomes) => Create("GET", path, null, allowedStatus, outcomes);
 
     private static Row Post(string path, string? body, int allowedStatus, params Outcome[] outcomes) => Create("POST", path, body, allowedStatus, outcomes);
+
+    private static Row Put(string path, string? body, int allowedStatus, params Outcome[] outcomes) => Create("PUT", path, body, allowedStatus, outcomes);
 
     private static Row Create(string method, string path, string? body, int allowedStatus, Outcome[] outcomes) =>
         outcomes.Length == Callers.Count
