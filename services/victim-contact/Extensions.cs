@@ -10,6 +10,21 @@ using PublicProtectionHub.VictimContact.Eligibility;
 using PublicProtectionHub.VictimContact.Encryption;
 using PublicProtectionHub.VictimContact.Features.AddVictim;
 using PublicProtectionHub.VictimContact.Features.CloseCase;
+using PublicProtectionHub.VictimContact.Features.ListTasks;
+using PublicProtectionHub.VictimContact.Features.RecordTaskOutcome;
+using PublicProtectionHub.VictimContact.Features.SetApprovedAddress;
+using PublicProtectionHub.VictimContact.Features.DefineZone;
+using PublicProtectionHub.VictimContact.Features.VaryZone;
+using PublicProtectionHub.VictimContact.Features.RevokeZone;
+using PublicProtectionHub.VictimContact.Features.ListZones;
+using PublicProtectionHub.VictimContact.Features.CheckZones;
+using PublicProtectionHub.VictimContact.Features.ReportBreach;
+using PublicProtectionHub.VictimContact.Features.RecordBreachAction;
+using PublicProtectionHub.VictimContact.Features.IssueOrder;
+using PublicProtectionHub.VictimContact.Features.ListOrders;
+using PublicProtectionHub.VictimContact.Features.RevokeOrder;
+using PublicProtectionHub.VictimContact.Features.VaryOrder;
+using PublicProtectionHub.VictimContact.Orders;
 using PublicProtectionHub.VictimContact.Features.GetVictim;
 using PublicProtectionHub.VictimContact.Features.ListContacts;
 using PublicProtectionHub.VictimContact.Features.RecordContact;
@@ -36,9 +51,14 @@ public static class Extensions
         builder.Services.AddSingleton(_ => StatutoryEligibility.Load(ReferenceFile(builder.Configuration, "SpecifiedOffencesFile", "specified-offences.json")));
         builder.Services.AddSingleton(_ => WorkingDays.Load(ReferenceFile(builder.Configuration, "BankHolidaysFile", "bank-holidays-england-and-wales.json")));
         builder.Services.AddScoped<CaseAccess>();
+        builder.Services.AddScoped<OrderEvents>();
 
         builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
+        builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
         builder.Services.AddScoped<IScheduledJob, OverdueSweep>();
+        builder.Services.AddScoped<IScheduledJob, OrderExpiry>();
+        builder.Services.AddScoped<IScheduledJob, PhoneKeyRotation>();
+        builder.Services.AddScoped<IScheduledJob, RetentionErasure>();
         builder.Services.AddHostedService<ScheduledJobs>();
     }
 
@@ -53,7 +73,21 @@ public static class Extensions
             .MapUpdateVictim()
             .MapRecordOptIn()
             .MapRecordContact()
-            .MapListContacts();
+            .MapListContacts()
+            .MapIssueOrder()
+            .MapVaryOrder()
+            .MapRevokeOrder()
+            .MapListOrders()
+            .MapSetApprovedAddress()
+            .MapDefineZone()
+            .MapVaryZone()
+            .MapRevokeZone()
+            .MapListZones()
+            .MapCheckZones()
+            .MapReportBreach()
+            .MapRecordBreachAction()
+            .MapListTasks()
+            .MapRecordTaskOutcome();
 
     /// <summary><c>VictimContact:ReferenceData:{setting}</c>, else the copy shipped beside the service.</summary>
     private static string ReferenceFile(IConfiguration configuration, string setting, string shipped) =>

@@ -18,6 +18,9 @@ public sealed class ProhibitedContactOrder
     /// <summary>The prohibited numbers in E.164, as an encrypted JSON array.</summary>
     public byte[]? ProhibitedNumbers { get; set; }
 
+    /// <summary>How many numbers are prohibited, so the terms can say so without decrypting them.</summary>
+    public int ProhibitedNumberCount { get; set; }
+
     /// <summary>The prohibited addresses, as an encrypted JSON array.</summary>
     public byte[]? ProhibitedAddresses { get; set; }
 

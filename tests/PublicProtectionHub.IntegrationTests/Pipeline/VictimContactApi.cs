@@ -29,6 +29,33 @@ public sealed class VictimContactApi(HubStack stack)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Adds a victim to a case and returns their id.</summary>
+    public async Task<Guid> AddVictimAsync(Guid caseId, string name = "Harriet Unrealname", string phone = "07700 900321", bool optedIn = true)
+    {
+        using var vlo = await AsAsync("vlo.devon");
+        using var response = await vlo.PostAsJsonAsync($"/api/victim-contact/cases/{caseId}/victims", new
+        {
+            name, address = "3 Imaginary Close, Exeter EX99 9ZZ", phoneNumbers = new[] { phone }, email = "harriet.unrealname@example.org",
+            preferredContactMethod = "phone", optedIn,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Records an order on a case and returns its id.</summary>
+    public async Task<Guid> IssueOrderAsync(Guid caseId, Guid victimId, string reference, string[] numbers, DateTimeOffset? validUntil = null)
+    {
+        using var vlo = await AsAsync("vlo.devon");
+        using var response = await vlo.PostAsJsonAsync($"/api/victim-contact/cases/{caseId}/orders", new
+        {
+            reference, kind = "restraining-order", protectedVictims = new[] { victimId }, prohibitedMeans = new[] { "phone", "letter" },
+            prohibitedNumbers = numbers, prohibitedAddresses = new[] { "3 Imaginary Close, Exeter EX99 9ZZ" },
+            validFrom = "2026-01-01T00:00:00Z", validUntil,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
     public static async Task<JsonElement> BodyAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 }

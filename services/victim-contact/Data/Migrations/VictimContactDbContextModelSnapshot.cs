@@ -541,6 +541,9 @@ namespace PublicProtectionHub.VictimContact.Data.Migrations
                         .HasColumnType("text[]")
                         .HasDefaultValueSql("'{}'::text[]");
 
+                    b.Property<int>("ProhibitedNumberCount")
+                        .HasColumnType("integer");
+
                     b.Property<byte[]>("ProhibitedNumbers")
                         .HasColumnType("bytea");
 
