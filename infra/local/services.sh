@@ -240,3 +240,12 @@ wait_demo_data() {
         done
     done
 }
+
+# load_victim_contact_demo: the demo victim contact cases, through victim-contact's own API as the demo VLO
+# (tests/PublicProtectionHub.Benchmarks, command load-victim-contact); a case already loaded is skipped.
+load_victim_contact_demo() {
+    local log="$LOG_DIR/victim-contact-demo.log"
+    step "loading the demo victim contact cases through the victim-contact API" "$log"
+    HUB_GATEWAY_URL="$(gateway_url)" dotnet run -c Release --no-build --project tests/PublicProtectionHub.Benchmarks -- load-victim-contact \
+        >>"$log" 2>&1 || die "loading the demo victim contact cases failed"
+}

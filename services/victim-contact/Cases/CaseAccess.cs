@@ -22,7 +22,7 @@ public sealed partial class CaseAccess(VictimContactDbContext db, AuditLog audit
         VictimContactCase? found = null;
         if (IsVictimLiaison(caller))
         {
-            IQueryable<VictimContactCase> cases = withVictims ? db.Cases.Include(c => c.Victims).ThenInclude(v => v.OptInHistory) : db.Cases;
+            IQueryable<VictimContactCase> cases = withVictims ? db.Cases.Include(c => c.Victims).ThenInclude(v => v.OptInHistory).AsSplitQuery() : db.Cases;
             found = await cases.FirstOrDefaultAsync(c => c.Id == caseId && c.VictimLiaisonUnit == caller.VictimLiaisonUnit, http.RequestAborted);
         }
 

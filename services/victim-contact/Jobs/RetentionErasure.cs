@@ -31,7 +31,7 @@ public sealed class RetentionErasure(VictimContactDbContext db, AuditLog audit, 
         var closedBefore = now - options.Value.AfterClosure;
         var victims = await db.Victims
             .Where(v => v.ErasedAt == null && db.Cases.Any(c => c.Id == v.CaseId && c.ClosedAt != null && c.ClosedAt <= closedBefore))
-            .Take(100).ToListAsync(ct);
+            .OrderBy(v => v.AddedAt).Take(100).ToListAsync(ct);
         if (victims.Count == 0) return 0;
 
         var caseIds = victims.Select(v => v.CaseId).Distinct().ToList();
