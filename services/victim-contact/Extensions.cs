@@ -10,6 +10,7 @@ using PublicProtectionHub.VictimContact.Eligibility;
 using PublicProtectionHub.VictimContact.Encryption;
 using PublicProtectionHub.VictimContact.Features.AddVictim;
 using PublicProtectionHub.VictimContact.Features.CloseCase;
+using PublicProtectionHub.VictimContact.Features.ReallocateCase;
 using PublicProtectionHub.VictimContact.Features.ListTasks;
 using PublicProtectionHub.VictimContact.Features.RecordTaskOutcome;
 using PublicProtectionHub.VictimContact.Features.SetApprovedAddress;
@@ -68,6 +69,7 @@ public static class Extensions
             .MapListCases()
             .MapGetCase()
             .MapCloseCase()
+            .MapReallocateCase()
             .MapAddVictim()
             .MapGetVictim()
             .MapUpdateVictim()

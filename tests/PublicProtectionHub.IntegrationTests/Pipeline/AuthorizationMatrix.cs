@@ -88,6 +88,7 @@ public static class AuthorizationMatrix
         Post("/api/victim-contact/cases", "{}",                              400, F,  F,  F, F,  A,  F,  F,  F,  U,    U,  U,    U),
         Get("/api/victim-contact/cases/{caseId}",                            404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
         Post("/api/victim-contact/cases/{caseId}/close", "{}",               404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/allocate", "{}",            404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
         Post("/api/victim-contact/cases/{caseId}/victims", "{}",             404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
         Get("/api/victim-contact/cases/{caseId}/victims/{victimId}",         404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
         Put("/api/victim-contact/cases/{caseId}/victims/{victimId}", "{}",   404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),

@@ -116,4 +116,21 @@ public sealed class VictimContactCaseTests(HubStack stack)
         var open = await vlo.GetFromJsonAsync<JsonElement>("/api/victim-contact/cases");
         Assert.DoesNotContain(open.EnumerateArray(), c => c.GetProperty("id").GetGuid() == caseId);
     }
+
+    [Fact]
+    public async Task Handing_a_case_to_another_unit_is_published_and_the_old_unit_no_longer_sees_it()
+    {
+        await using var bus = await BusCapture.OfContractsAsync(stack, typeof(VictimContactCaseAllocated));
+        var caseId = (await _api.OpenCaseAsync()).GetProperty("id").GetGuid();
+        using var vlo = await _api.AsAsync("vlo.devon");
+        using var handed = await vlo.PostAsJsonAsync($"/api/victim-contact/cases/{caseId}/allocate", new { vloUnit = "cornwall-vlu" });
+        Assert.Equal(HttpStatusCode.NoContent, handed.StatusCode);
+
+        var allocated = await Eventually.Until(() => Task.FromResult(bus.Of<VictimContactCaseAllocated>().Select(m => m.Message)
+                .FirstOrDefault(m => m.GetProperty("caseId").GetGuid() == caseId && m.GetProperty("victimLiaisonUnit").GetString() == "cornwall-vlu")),
+            m => m.ValueKind == JsonValueKind.Object, Patience, "VictimContactCaseAllocated to the new unit");
+        Assert.Equal("devon-vlu", allocated.GetProperty("previousVictimLiaisonUnit").GetString());
+        using var gone = await vlo.GetAsync($"/api/victim-contact/cases/{caseId}");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
 }
