@@ -33,6 +33,16 @@ public sealed class VictimLeakTests(HubStack stack)
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var victimId = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
+        // The victim's details are corrected, and they opt out and back in.
+        using var corrected = await vlo.PutAsJsonAsync($"/api/victim-contact/cases/{caseId}/victims/{victimId}", new
+        {
+            name = Name, address = Address, phoneNumbers = new[] { "+44 7700 900777" }, email = Email, preferredContactMethod = "phone",
+        });
+        Assert.Equal(HttpStatusCode.NoContent, corrected.StatusCode);
+        foreach (var optedIn in new[] { false, true })
+            Assert.Equal(HttpStatusCode.NoContent,
+                (await vlo.PostAsJsonAsync($"/api/victim-contact/cases/{caseId}/victims/{victimId}/opt-in", new { optedIn })).StatusCode);
+
         var orderId = await _api.IssueOrderAsync(caseId, victimId, $"LEAK-{Guid.NewGuid():N}"[..20], ["0044 7700-900777", "+441632960777"]);
         using var varied = await vlo.PutAsJsonAsync($"/api/victim-contact/cases/{caseId}/orders/{orderId}", new
         {
