@@ -60,6 +60,7 @@ public static class Extensions
         builder.Services.AddScoped<IScheduledJob, OrderExpiry>();
         builder.Services.AddScoped<IScheduledJob, PhoneKeyRotation>();
         builder.Services.AddScoped<IScheduledJob, RetentionErasure>();
+        builder.Services.AddScoped<IScheduledJob, EncryptionKeyRotation>();
         builder.Services.AddHostedService<ScheduledJobs>();
     }
 

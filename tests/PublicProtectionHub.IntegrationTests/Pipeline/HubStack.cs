@@ -175,6 +175,22 @@ public sealed class HubStack : IAsyncLifetime
         var service = Services.Single(s => s.Name == name);
         _processes.Add(ServiceProcess.Start(name, Repository.ServiceDll(service.Folder, service.Assembly), env));
         await Eventually.Until(() => IsReadyAsync(Direct[name]), ok => ok, StartPatience, $"{name} to report ready after a restart");
+        // The gateway's health probes took it out of rotation while it was down: wait until it routes to it again.
+        await Eventually.Until(() => GatewayStatusAsync($"/api/{name}/audit/verify"), status => status is not (HttpStatusCode.ServiceUnavailable or 0),
+            StartPatience, $"the gateway to route to {name} again");
+    }
+
+    private async Task<HttpStatusCode> GatewayStatusAsync(string path)
+    {
+        try
+        {
+            using var response = await _probe.GetAsync(new Uri(Gateway, path));
+            return response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>The output (log lines) of one running service.</summary>

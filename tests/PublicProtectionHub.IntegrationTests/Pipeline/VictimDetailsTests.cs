@@ -119,4 +119,39 @@ public sealed class VictimDetailsTests(HubStack stack)
         var view = await vlo.GetFromJsonAsync<JsonElement>($"/api/victim-contact/cases/{caseId}");
         Assert.Equal("2026-06-10", view.GetProperty("firstContactOn").GetString());
     }
+
+    [Fact]
+    public async Task A_new_encryption_key_re_encrypts_the_details_which_stay_readable()
+    {
+        var caseId = (await _api.OpenCaseAsync()).GetProperty("id").GetGuid();
+        var victimId = await _api.AddVictimAsync(caseId);
+        var before = await stack.ScalarAsync<byte[]>("victim-contact", $"SELECT \"Name\" FROM victims.victims WHERE \"Id\" = '{victimId}'");
+        var key2 = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        try
+        {
+            await stack.RestartServiceAsync("victim-contact", new Dictionary<string, string?>
+            {
+                ["VictimContact__Encryption__Keys__2"] = key2, ["VictimContact__Encryption__CurrentKeyVersion"] = "2",
+            });
+            await Testing.Eventually.Until(() => stack.ScalarAsync<long>("victim-contact", "SELECT count(*) FROM victims.victims WHERE \"KeyVersion\" <> 2"),
+                n => n == 0, TimeSpan.FromSeconds(30), "every victim to be re-encrypted under key 2");
+            Assert.NotEqual(before, await stack.ScalarAsync<byte[]>("victim-contact", $"SELECT \"Name\" FROM victims.victims WHERE \"Id\" = '{victimId}'"));
+
+            using var vlo = await _api.AsAsync("vlo.devon");
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/victim-contact/cases/{caseId}/victims/{victimId}");
+            request.Headers.Add("X-Justification", "checking after a key rotation");
+            var victim = await (await vlo.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("Harriet Unrealname", victim.GetProperty("name").GetString());
+        }
+        finally
+        {
+            // Back to key 1 (key 2 still held until nothing uses it), then to the stack's own settings.
+            await stack.RestartServiceAsync("victim-contact", new Dictionary<string, string?> { ["VictimContact__Encryption__Keys__2"] = key2 });
+            await Testing.Eventually.Until(() => stack.ScalarAsync<long>("victim-contact",
+                    "SELECT (SELECT count(*) FROM victims.victims WHERE \"KeyVersion\" <> 1) + (SELECT count(*) FROM victims.contact_log WHERE \"KeyVersion\" <> 1) " +
+                    "+ (SELECT count(*) FROM victims.prohibited_contact_orders WHERE \"KeyVersion\" <> 1)"),
+                n => n == 0, TimeSpan.FromSeconds(60), "everything to be re-encrypted under key 1 again");
+            await stack.RestartServiceAsync("victim-contact");
+        }
+    }
 }
