@@ -48,6 +48,7 @@ app_env() {
     [[ "$name" == gateway || "$name" == "$HUB_STAND_IN" ]] && return 0
     [[ "$name" == case-record ]] && detail_env
     [[ "$name" == victim-contact || "$name" == telephone-monitoring ]] && phone_hashing_env
+    [[ "$name" == victim-contact ]] && victim_encryption_env
     echo "Demo__DataFile=$REPO_ROOT/$HUB_DEMO_DATA"
     echo "ConnectionStrings__Database=Host=127.0.0.1;Port=$PG_PORT;Database=$(db_name "$name");Username=$(db_login "$name");Password=$(pg_password "$name")"
     echo "Messaging__Host=127.0.0.1"
@@ -72,6 +73,13 @@ detail_env() {
 phone_hashing_env() {
     echo "PhoneHashing__Keys__1=$(secret PHONE_HASH_KEY_1)$(secret PHONE_HASH_KEY_1_PART_2)"
     echo "PhoneHashing__CurrentKeyVersion=1"
+}
+
+# victim_encryption_env: the key victim-contact encrypts victims' personal details with (64 hex = 32 bytes).
+# A rotation adds VictimContact__Encryption__Keys__2 and makes it current; rows keep the version they were written with.
+victim_encryption_env() {
+    echo "VictimContact__Encryption__Keys__1=$(secret VICTIM_ENCRYPTION_KEY_1)$(secret VICTIM_ENCRYPTION_KEY_1_PART_2)"
+    echo "VictimContact__Encryption__CurrentKeyVersion=1"
 }
 
 # demo_client_secret ID: the clientSecret written on the line after the client's id in the demo data.
@@ -231,4 +239,13 @@ wait_demo_data() {
             sleep 1
         done
     done
+}
+
+# load_victim_contact_demo: the demo victim contact cases, through victim-contact's own API as the demo VLO
+# (tests/PublicProtectionHub.Benchmarks, command load-victim-contact); a case already loaded is skipped.
+load_victim_contact_demo() {
+    local log="$LOG_DIR/victim-contact-demo.log"
+    step "loading the demo victim contact cases through the victim-contact API" "$log"
+    HUB_GATEWAY_URL="$(gateway_url)" dotnet run -c Release --no-build --project tests/PublicProtectionHub.Benchmarks -- load-victim-contact \
+        >>"$log" 2>&1 || die "loading the demo victim contact cases failed"
 }

@@ -23,6 +23,20 @@ if (selected is "demo")
         return 1;
     }
 }
+// ./hub up runs this program with "load-victim-contact": the demo victim contact cases, through victim-contact's API.
+if (selected is "load-victim-contact")
+{
+    try
+    {
+        return await VictimContactDemoLoader.RunAsync();
+    }
+    catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TimeoutException or InvalidDataException)
+    {
+        Console.Error.WriteLine($"load-victim-contact: stopped: {e.Message}");
+        return 1;
+    }
+}
+
 if (selected is not ("outbox" or "gateway" or "sse" or "telephone" or "all"))
 {
     Console.Error.WriteLine($"Unknown benchmark '{selected}': outbox, gateway, sse, telephone or all.");

@@ -14,12 +14,18 @@ internal sealed record DemoFile(IReadOnlyList<DemoFile.User> Users, IReadOnlyLis
     /// <summary>Reads the file from the repository the process runs in (found upwards from the working folder).</summary>
     public static DemoFile Load()
     {
+        var path = Path();
+        return JsonSerializer.Deserialize<DemoFile>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+               ?? throw new InvalidDataException($"{path} is empty.");
+    }
+
+    /// <summary>The file's path in the repository the process runs in (found upwards from the working folder).</summary>
+    public static string Path()
+    {
         for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
         {
             var path = System.IO.Path.Combine(folder.FullName, RelativePath);
-            if (File.Exists(path))
-                return JsonSerializer.Deserialize<DemoFile>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))
-                       ?? throw new InvalidDataException($"{path} is empty.");
+            if (File.Exists(path)) return path;
         }
 
         throw new FileNotFoundException($"{RelativePath} not found above {Environment.CurrentDirectory}.");

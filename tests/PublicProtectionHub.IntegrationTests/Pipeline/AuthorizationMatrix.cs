@@ -41,6 +41,10 @@ public static class AuthorizationMatrix
          "additionalInformation":{},"personReference":{"identifiers":[{"type":"NOMS","value":"A1234BC"}]}}
         """;
 
+    private const string ZoneCheckSample = """
+        {"person":"A1234BC","latitude":50.3790,"longitude":-4.1210,"at":"2026-06-01T12:00:00Z"}
+        """;
+
     private const Outcome A = Outcome.Allowed, N = Outcome.NotFound, U = Outcome.Unauthorized, F = Outcome.Forbidden;
 
     public sealed record Row(string Method, string Path, int AllowedStatus, string? Body, IReadOnlyList<Outcome> Outcomes)
@@ -96,6 +100,36 @@ public static class AuthorizationMatrix
         // The PIN phone provider's own endpoints: an empty batch (200) and a screening without its parameters (400).
         Post("/api/telephone-monitoring/call-records", "[]",                 200, F,  F,  F, F,  F,  F,  F,  F,  U,    A,  U,    U),
         Get("/api/telephone-monitoring/screening",                           400, F,  F,  F, F,  F,  F,  F,  F,  U,    A,  U,    U),
+        // Victim contact: cases and everything about victims are for the allocated unit's VLOs only; an empty body is refused
+        // (400) and an id names no case (404), so the matrix writes nothing.
+        Get("/api/victim-contact/cases",                                     200, F,  F,  F, F,  A,  F,  F,  F,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases", "{}",                              400, F,  F,  F, F,  A,  F,  F,  F,  U,    U,  U,    U),
+        Get("/api/victim-contact/cases/{caseId}",                            404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/close", "{}",               404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/allocate", "{}",            404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/victims", "{}",             404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Get("/api/victim-contact/cases/{caseId}/victims/{victimId}",         404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Put("/api/victim-contact/cases/{caseId}/victims/{victimId}", "{}",   404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/victims/{victimId}/opt-in", "{}", 404, N, N, N, N, A, N, N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/contacts", "{}",            404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Get("/api/victim-contact/cases/{caseId}/contacts",                   404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/orders", "{}",              404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Put("/api/victim-contact/cases/{caseId}/orders/{orderId}", "{}",     404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/orders/{orderId}/revoke", null, 404, N, N, N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/exclusion-zones", "{}",     404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Put("/api/victim-contact/cases/{caseId}/exclusion-zones/{zoneId}", "{}", 404, N, N, N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/exclusion-zones/{zoneId}/revoke", null, 404, N, N, N, N, A, N, N, N, U,   U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/breaches/{breachId}/action", "{}", 404, N, N, N, N, A, N,  N,  N,  U,    U,  U,    U),
+        Get("/api/victim-contact/cases/{caseId}/tasks",                      404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        Post("/api/victim-contact/cases/{caseId}/tasks/{taskId}/outcome", "{}", 404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
+        // Orders' terms and zones are for every practitioner responsible for the person; never the victims' details.
+        Get("/api/victim-contact/people/{identifier}/orders",                200, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),
+        Get("/api/victim-contact/people/{identifier}/exclusion-zones",       200, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),
+        // The offender manager gives the approved address; an empty body is refused once the person is found.
+        Post("/api/victim-contact/people/{identifier}/approved-address", "{}", 400, F, F,  A, F,  F,  F,  F,  F,  U,    U,  U,    U),
+        Post("/api/victim-contact/exclusion-zones/check", ZoneCheckSample,   200, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),
+        // A zone id that names no zone: not found for everyone.
+        Post("/api/victim-contact/exclusion-zones/{zoneId}/breaches", "{}",  404, A,  A,  A, A,  A,  A,  N,  N,  U,    U,  U,    U),
         // An event type case-record does not handle: recorded and ignored (202), so the matrix changes nobody's record.
         Post("/api/case-record/integrations/hmpps-events", HmppsIgnoredEvent,
                                                                              202, F,  F,  F, F,  F,  F,  F,  F,  A,    U,  F,    U),
@@ -122,6 +156,8 @@ public static class AuthorizationMatrix
     private static Row Get(string path, int allowedStatus, params Outcome[] outcomes) => Create("GET", path, null, allowedStatus, outcomes);
 
     private static Row Post(string path, string? body, int allowedStatus, params Outcome[] outcomes) => Create("POST", path, body, allowedStatus, outcomes);
+
+    private static Row Put(string path, string? body, int allowedStatus, params Outcome[] outcomes) => Create("PUT", path, body, allowedStatus, outcomes);
 
     private static Row Create(string method, string path, string? body, int allowedStatus, Outcome[] outcomes) =>
         outcomes.Length == Callers.Count

@@ -89,7 +89,13 @@ public sealed partial class AuthorizationMatrixTests(HubStack stack)
     private static string Concrete(string path, string person) =>
         Parameter().Replace(path.Replace("{identifier}", person, StringComparison.Ordinal).Replace("{id}", "999999999", StringComparison.Ordinal)
             .Replace("{entryId}", "999999999", StringComparison.Ordinal)
-            .Replace("{threadId}", Guid.NewGuid().ToString(), StringComparison.Ordinal), "matrix-nobody");
+            .Replace("{threadId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{caseId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{victimId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{orderId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{zoneId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{breachId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{taskId}", Guid.NewGuid().ToString(), StringComparison.Ordinal), "matrix-nobody");
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Parameter();

@@ -28,6 +28,15 @@ public sealed class HubStack : IAsyncLifetime
     /// <summary>The phone-number hashing key victim contact and telephone monitoring share in this stack (key version 1).</summary>
     public string PhoneHashKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>The key victim-contact encrypts victims' personal details with in this stack (key version 1).</summary>
+    public string VictimEncryptionKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>How often victim-contact's jobs (overdue sweep, order expiry, key rotation, retention) run in this stack.</summary>
+    public static readonly TimeSpan VictimContactJobInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long victim-contact keeps victims' details after a case closes, in this stack: seconds, so erasure can be seen.</summary>
+    public static readonly TimeSpan VictimRetentionAfterClosure = TimeSpan.FromSeconds(3);
+
     // Seven processes starting at once on two cores that may be busy with a build: minutes, not seconds.
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(300);
     private readonly List<ServiceProcess> _processes = [];
@@ -153,6 +162,43 @@ public sealed class HubStack : IAsyncLifetime
         return process;
     }
 
+    /// <summary>
+    /// Stops a service and starts it again on the same port, database and broker with settings changed (a null value
+    /// removes a setting), as an operator would after changing its configuration; waits until it is ready.
+    /// </summary>
+    public async Task RestartServiceAsync(string name, IDictionary<string, string?>? changes = null)
+    {
+        var running = _processes.Single(p => p.Name == name);
+        await running.DisposeAsync();
+        _processes.Remove(running);
+        var env = Environment(name);
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
+            if (value is null) env.Remove(key);
+            else env[key] = value;
+        var service = Services.Single(s => s.Name == name);
+        _processes.Add(ServiceProcess.Start(name, Repository.ServiceDll(service.Folder, service.Assembly), env));
+        await Eventually.Until(() => IsReadyAsync(Direct[name]), ok => ok, StartPatience, $"{name} to report ready after a restart");
+        // The gateway's health probes took it out of rotation while it was down: wait until it routes to it again.
+        await Eventually.Until(() => GatewayStatusAsync($"/api/{name}/audit/verify"), status => status is not (HttpStatusCode.ServiceUnavailable or 0),
+            StartPatience, $"the gateway to route to {name} again");
+    }
+
+    private async Task<HttpStatusCode> GatewayStatusAsync(string path)
+    {
+        try
+        {
+            using var response = await _probe.GetAsync(new Uri(Gateway, path));
+            return response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>The output (log lines) of one running service.</summary>
+    public IEnumerable<string> OutputOf(string name) => _processes.Where(p => p.Name == name).SelectMany(p => p.Output);
+
     public HttpClient NewClient(Uri? baseAddress = null) => new(new SocketsHttpHandler { AllowAutoRedirect = false })
     {
         BaseAddress = baseAddress ?? Gateway,
@@ -189,6 +235,13 @@ public sealed class HubStack : IAsyncLifetime
 
         // Its review-due and retention sweeps run often enough for the tests to await them.
         if (name == "telephone-monitoring") env["TelephoneMonitoring__SweepEvery"] = "00:00:01";
+        if (name == "victim-contact")
+        {
+            env["VictimContact__Encryption__Keys__1"] = VictimEncryptionKey;
+            env["VictimContact__Encryption__CurrentKeyVersion"] = "1";
+            env["VictimContact__Jobs__Interval"] = VictimContactJobInterval.ToString("c");
+            env["VictimContact__Retention__AfterClosure"] = VictimRetentionAfterClosure.ToString("c");
+        }
 
         return env;
     }
