@@ -225,13 +225,13 @@ public sealed class PushTests(HubStack stack)
     {
         var caseId = Guid.NewGuid();
         var person = new PersonReference(Exeter, null);
-        await TestBus.PublishAsync(stack, new VictimContactCaseAllocated(caseId, person, "cornwall-vlu", null, Statutory: true, DateTimeOffset.UtcNow, Classification.Official));
-        await Eventually.Until(() => UnitsAsync(), u => u.Contains("cornwall-vlu"), Patience, "the unit to be responsible");
+        await TestBus.PublishAsync(stack, new VictimContactCaseAllocated(caseId, person, "push-test-vlu", null, Statutory: true, DateTimeOffset.UtcNow, Classification.Official));
+        await Eventually.Until(() => UnitsAsync(), u => u.Contains("push-test-vlu"), Patience, "the unit to be responsible");
         Assert.Contains("devon-vlu", await UnitsAsync());
 
-        await TestBus.PublishAsync(stack, new VictimContactCaseClosed(caseId, person, "cornwall-vlu", DateTimeOffset.UtcNow, Classification.Official));
+        await TestBus.PublishAsync(stack, new VictimContactCaseClosed(caseId, person, "push-test-vlu", DateTimeOffset.UtcNow, Classification.Official));
 
-        var units = await Eventually.Until(() => UnitsAsync(), u => !u.Contains("cornwall-vlu"), Patience, "the unit to stop being responsible");
+        var units = await Eventually.Until(() => UnitsAsync(), u => !u.Contains("push-test-vlu"), Patience, "the unit to stop being responsible");
         Assert.Contains("devon-vlu", units);
 
         async Task<string[]> UnitsAsync() =>

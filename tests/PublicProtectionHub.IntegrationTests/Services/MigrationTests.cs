@@ -37,7 +37,11 @@ public sealed class MigrationTests
     {
         var optionsType = typeof(DbContextOptionsBuilder<>).MakeGenericType(contextType);
         var builder = (DbContextOptionsBuilder)Activator.CreateInstance(optionsType)!;
-        builder.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations_history", MessageStoreModel.Schema));
+        builder.UseNpgsql(connectionString, n =>
+        {
+            n.MigrationsHistoryTable("__ef_migrations_history", MessageStoreModel.Schema);
+            if (contextType == typeof(VictimContact.Data.VictimContactDbContext)) n.UseNetTopologySuite(); // exclusion zones are PostGIS shapes
+        });
         return (DbContext)Activator.CreateInstance(contextType, builder.Options)!;
     }
 }
