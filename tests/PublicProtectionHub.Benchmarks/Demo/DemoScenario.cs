@@ -15,6 +15,8 @@ internal static class DemoScenario
     private const string Arriving = "A2345CD"; // MAPPA category 1 level 1, at HMP Dartmoor (DWI), om.plymouth, Devon and Cornwall
     private const string Victims = "A1234BC";  // at HMP Exeter (EXI), with a victim contact case in the Devon VLU
     private const string RiskRegister = "RHRH";     // Delius register "high RoSH"
+    private const string PhoneProvider = "pin-phone-provider";
+    private const string ProhibitedNumber = "+44 7700 900123"; // the demo order's number, as 07700 900123 in demo-data.json
 
     private static readonly string[] Watched =
     [
@@ -36,6 +38,8 @@ internal static class DemoScenario
         Console.WriteLine();
         var hmpps = await HmppsEvents.SignInAsync(gateway, demo);
         var tokens = new Dictionary<string, string>();
+        var phone = gateway.NewClient(TimeSpan.FromSeconds(30),
+            await SignIn.ClientTokenAsync(gateway, PhoneProvider, demo.ClientSecret(PhoneProvider), "telephone-monitoring"));
         DemoStep[] steps =
         [
             new("1 arrival", $"A MAPPA nominal arrives: {Arriving} (MAPPA category 1, level 1) is transferred from HMP Dartmoor (DWI) to HMP Exeter (EXI)",
@@ -52,6 +56,12 @@ internal static class DemoScenario
                 "Expect it in their two inboxes only: the thread is seen by its participants, not by everyone responsible.",
                 () => SendMessageAsync(gateway, tokens["om.plymouth"], Victims, ["omu.exeter", "vlo.devon"]),
                 d => d.NomsNumber == Victims && d.EventType == "secure-message.sent"),
+            new("4 call", $"{Victims} rings the number his victim contact case's order prohibits, written another way (+44 7700 900123)",
+                "POST /api/telephone-monitoring/call-records as the pin-phone-provider client: a connected call. Expect a telephone alert for " +
+                "Exeter's security department and OMU, the offender manager, the police and the victim liaison officer whose order it is. " +
+                "(Another call to that number within the hour joins the same alert, so a second run within the hour shows no new push.)",
+                () => PlaceCallAsync(phone),
+                d => d.NomsNumber == Victims && d.EventType == "telephone-alert.raised"),
             new("tidy-up", $"Tidy-up: {Arriving} goes back to Dartmoor with omu.dartmoor as offender supervisor, {Victims}'s {RiskRegister} register is removed",
                 "So the next run starts from the demo data again. Dartmoor is told of the arrival (it is a real one); Exeter is no longer responsible.",
                 async () =>
@@ -89,6 +99,8 @@ internal static class DemoScenario
             }
 
             Console.WriteLine();
+            await ShowScreeningAsync(phone);
+            Console.WriteLine();
             Console.WriteLine($"Who received what ({string.Join(", ", steps.Select(s => s.Label))}); HIGH = high priority:");
             Console.WriteLine();
             PrintTable(steps, log);
@@ -101,6 +113,24 @@ internal static class DemoScenario
         {
             foreach (var stream in streams) await stream.DisposeAsync();
         }
+    }
+
+    private static async Task PlaceCallAsync(HttpClient phone)
+    {
+        using var response = await phone.PostAsJsonAsync("/api/telephone-monitoring/call-records", new
+        {
+            callId = $"demo-{Guid.NewGuid():N}", nomsNumber = Victims, prisonId = "EXI", dialledNumber = ProhibitedNumber,
+            startedAt = DateTimeOffset.UtcNow.AddSeconds(-90), durationSeconds = 75, outcome = "connected",
+        });
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST /api/telephone-monitoring/call-records answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>What the provider's screening now answers before connecting the same number, written a third way.</summary>
+    private static async Task ShowScreeningAsync(HttpClient phone)
+    {
+        var answer = await phone.GetStringAsync($"/api/telephone-monitoring/screening?noms={Victims}&number={Uri.EscapeDataString("07700900123")}");
+        Console.WriteLine($"Screening {Victims} calling 07700900123 before the next call: {answer}");
     }
 
     private static async Task SendMessageAsync(Gateway gateway, string token, string person, string[] recipients)
