@@ -178,16 +178,20 @@ public sealed class HubStack : IAsyncLifetime
         var service = Services.Single(s => s.Name == name);
         _processes.Add(ServiceProcess.Start(name, Repository.ServiceDll(service.Folder, service.Assembly), env));
         await Eventually.Until(() => IsReadyAsync(Direct[name]), ok => ok, StartPatience, $"{name} to report ready after a restart");
-        // The gateway's health probes took it out of rotation while it was down: wait until it routes to it again.
-        await Eventually.Until(() => GatewayStatusAsync($"/api/{name}/audit/verify"), status => status is not (HttpStatusCode.ServiceUnavailable or 0),
+        // The gateway's health probes took it out of rotation while it was down: wait until it routes to it again. The
+        // probe carries a token, so the gateway's own 401 for an anonymous caller is not taken for the service's answer.
+        var token = await Tokens.ForUserAsync("auditor");
+        await Eventually.Until(() => GatewayStatusAsync($"/api/{name}/audit/entries?limit=1", token), status => status == HttpStatusCode.OK,
             StartPatience, $"the gateway to route to {name} again");
     }
 
-    private async Task<HttpStatusCode> GatewayStatusAsync(string path)
+    private async Task<HttpStatusCode> GatewayStatusAsync(string path, string token)
     {
         try
         {
-            using var response = await _probe.GetAsync(new Uri(Gateway, path));
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Gateway, path));
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var response = await _probe.SendAsync(request);
             return response.StatusCode;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
