@@ -10,6 +10,7 @@ using PublicProtectionHub.VictimContact.Eligibility;
 using PublicProtectionHub.VictimContact.Encryption;
 using PublicProtectionHub.VictimContact.Features.AddVictim;
 using PublicProtectionHub.VictimContact.Features.CloseCase;
+using PublicProtectionHub.VictimContact.Features.ListBreaches;
 using PublicProtectionHub.VictimContact.Features.ReallocateCase;
 using PublicProtectionHub.VictimContact.Features.ListTasks;
 using PublicProtectionHub.VictimContact.Features.RecordTaskOutcome;
@@ -89,6 +90,7 @@ public static class Extensions
             .MapCheckZones()
             .MapReportBreach()
             .MapRecordBreachAction()
+            .MapListBreaches()
             .MapListTasks()
             .MapRecordTaskOutcome();
 

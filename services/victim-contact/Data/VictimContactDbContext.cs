@@ -22,6 +22,7 @@ public sealed class VictimContactDbContext(DbContextOptions<VictimContactDbConte
     public DbSet<ProhibitedContactOrder> Orders => Set<ProhibitedContactOrder>();
     public DbSet<ExclusionZone> Zones => Set<ExclusionZone>();
     public DbSet<ZoneBreach> Breaches => Set<ZoneBreach>();
+    public DbSet<CallBreach> CallBreaches => Set<CallBreach>();
     public DbSet<ApprovedAddress> ApprovedAddresses => Set<ApprovedAddress>();
     public DbSet<InformationTask> Tasks => Set<InformationTask>();
 
@@ -98,6 +99,15 @@ public sealed class VictimContactDbContext(DbContextOptions<VictimContactDbConte
             e.Property(x => x.ReportedBy).HasMaxLength(200);
             e.Property(x => x.ActionTaken).HasMaxLength(2000);
             e.Property(x => x.ActionBy).HasMaxLength(200);
+        });
+        modelBuilder.Entity<CallBreach>(e =>
+        {
+            e.ToTable("call_breaches", Schema);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Severity).HasMaxLength(20);
+            e.Property(x => x.ActionTaken).HasMaxLength(2000);
+            e.Property(x => x.ActionBy).HasMaxLength(200);
+            e.HasIndex(x => x.CaseId);
         });
         modelBuilder.Entity<ApprovedAddress>(e =>
         {

@@ -120,6 +120,7 @@ public static class AuthorizationMatrix
         Put("/api/victim-contact/cases/{caseId}/exclusion-zones/{zoneId}", "{}", 404, N, N, N, N,  A,  N,  N,  N,  U,    U,  U,    U),
         Post("/api/victim-contact/cases/{caseId}/exclusion-zones/{zoneId}/revoke", null, 404, N, N, N, N, A, N, N, N, U,   U,  U,    U),
         Post("/api/victim-contact/cases/{caseId}/breaches/{breachId}/action", "{}", 404, N, N, N, N, A, N,  N,  N,  U,    U,  U,    U),
+        Get("/api/victim-contact/cases/{caseId}/breaches",                   404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
         Get("/api/victim-contact/cases/{caseId}/tasks",                      404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
         Post("/api/victim-contact/cases/{caseId}/tasks/{taskId}/outcome", "{}", 404, N,  N,  N, N,  A,  N,  N,  N,  U,    U,  U,    U),
         // Orders' terms and zones are for every practitioner responsible for the person; never the victims' details.

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using PublicProtectionHub.Contracts.TelephoneMonitoring;
 using PublicProtectionHub.Contracts.VictimContact;
 using PublicProtectionHub.Testing;
 
@@ -45,6 +46,39 @@ public sealed class ProhibitedContactOrderTests(HubStack stack)
         Assert.DoesNotContain("900321", raw);
         Assert.DoesNotContain("Imaginary", raw);
         Assert.DoesNotContain(victimId.ToString(), raw);
+    }
+
+    [Fact]
+    public async Task A_telephone_alert_on_an_order_is_a_breach_on_its_case_whose_count_follows_the_alert_and_the_VLO_records_the_action()
+    {
+        var caseId = (await _api.OpenCaseAsync()).GetProperty("id").GetGuid();
+        var victimId = await _api.AddVictimAsync(caseId);
+        var reference = Reference();
+        var orderId = await _api.IssueOrderAsync(caseId, victimId, reference, ["07700 900321"]);
+        var alertId = Guid.NewGuid();
+        var person = new Contracts.PersonReference("A1234BC", null);
+        TelephoneMonitoringAlertRaised Alert(int calls, bool connected) => new(alertId, person, "EXI", reference, connected, calls,
+            connected ? "high" : "medium", $"{calls} call(s) to a number {reference} prohibits.", DateTimeOffset.UtcNow, Contracts.Classification.OfficialSensitive);
+        using var vlo = await _api.AsAsync("vlo.devon");
+
+        await TestBus.PublishAsync(stack, Alert(1, connected: false));
+        await Eventually.Until(() => BreachAsync(), b => b.ValueKind == JsonValueKind.Object, Patience, "the breach on the case");
+        await TestBus.PublishAsync(stack, Alert(3, connected: true));
+        var breach = await Eventually.Until(() => BreachAsync(), b => b.GetProperty("callCount").GetInt32() == 3, Patience, "the count to follow the alert");
+        Assert.Equal(("telephone", orderId, true), (breach.GetProperty("kind").GetString(), breach.GetProperty("orderId").GetGuid(), breach.GetProperty("connected").GetBoolean()));
+        // An alert about no order of this service's is not a breach here.
+        await TestBus.PublishAsync(stack, Alert(1, false) with { AlertId = Guid.NewGuid(), OrderReference = "NOT-OURS-1" });
+
+        using var action = await vlo.PostAsJsonAsync($"/api/victim-contact/cases/{caseId}/breaches/{alertId}/action", new { actionTaken = "Victim warned by phone." });
+        Assert.Equal(HttpStatusCode.OK, action.StatusCode);
+        var recorded = await BreachAsync();
+        Assert.Equal(("Victim warned by phone.", "vlo.devon"), (recorded.GetProperty("actionTaken").GetString(), recorded.GetProperty("actionBy").GetString()));
+        using var others = await (await _api.AsAsync("om.plymouth")).GetAsync($"/api/victim-contact/cases/{caseId}/breaches");
+        Assert.Equal(HttpStatusCode.NotFound, others.StatusCode);
+
+        async Task<JsonElement> BreachAsync() =>
+            (await vlo.GetFromJsonAsync<JsonElement>($"/api/victim-contact/cases/{caseId}/breaches")).EnumerateArray()
+                .SingleOrDefault(b => b.GetProperty("id").GetGuid() == alertId);
     }
 
     [Fact]

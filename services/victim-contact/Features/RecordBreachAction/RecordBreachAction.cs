@@ -4,6 +4,8 @@ using PublicProtectionHub.Access;
 using PublicProtectionHub.Audit;
 using PublicProtectionHub.VictimContact.Cases;
 using PublicProtectionHub.VictimContact.Data;
+using PublicProtectionHub.VictimContact.Orders;
+using PublicProtectionHub.VictimContact.Zones;
 
 namespace PublicProtectionHub.VictimContact.Features.RecordBreachAction;
 
@@ -14,7 +16,16 @@ public static class RecordBreachAction
 
     public sealed record BreachActionRequest(string? ActionTaken);
 
-    public sealed record BreachView(Guid Id, Guid ZoneId, DateTimeOffset OccurredAt, string? ActionTaken, string? ActionBy, DateTimeOffset? ActionAt);
+    /// <summary>A breach of an exclusion zone (its zone) or of an order by telephone (its order, and the alert's calls).</summary>
+    public sealed record BreachView(
+        Guid Id, string Kind, Guid? ZoneId, Guid? OrderId, int? CallCount, bool? Connected, DateTimeOffset OccurredAt,
+        string? ActionTaken, string? ActionBy, DateTimeOffset? ActionAt)
+    {
+        public static BreachView Of(ZoneBreach b) => new(b.Id, "exclusion-zone", b.ZoneId, null, null, null, b.OccurredAt, b.ActionTaken, b.ActionBy, b.ActionAt);
+
+        public static BreachView Of(CallBreach b) =>
+            new(b.Id, "telephone", null, b.OrderId, b.CallCount, b.Connected, b.OccurredAt, b.ActionTaken, b.ActionBy, b.ActionAt);
+    }
 
     public static RouteGroupBuilder MapRecordBreachAction(this RouteGroupBuilder api)
     {
@@ -27,15 +38,16 @@ public static class RecordBreachAction
         TimeProvider time)
     {
         if (await cases.FindAsync(http, caseId, Purpose) is not { } found) return CaseAccess.NotFound();
-        if (await db.Breaches.FirstOrDefaultAsync(b => b.Id == breachId && b.CaseId == found.Id, http.RequestAborted) is not { } breach)
-            return CaseAccess.NotFound("breach");
+        var zone = await db.Breaches.FirstOrDefaultAsync(b => b.Id == breachId && b.CaseId == found.Id, http.RequestAborted);
+        var call = zone is null ? await db.CallBreaches.FirstOrDefaultAsync(b => b.Id == breachId && b.CaseId == found.Id, http.RequestAborted) : null;
+        if (zone is null && call is null) return CaseAccess.NotFound("breach");
         if (string.IsNullOrWhiteSpace(request.ActionTaken) || request.ActionTaken.Length > 2000)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actionTaken"] = ["Required: at most 2000 characters."] });
 
-        breach.ActionTaken = request.ActionTaken.Trim();
-        breach.ActionBy = Caller.From(http.User).Id;
-        breach.ActionAt = time.GetUtcNow();
-        await audit.SaveAsync(http.AuditRecord(AuditAction.Alteration, [CaseAccess.Record(found.Id), $"breach:{breach.Id}"], Purpose), http.RequestAborted);
-        return TypedResults.Ok(new BreachView(breach.Id, breach.ZoneId, breach.OccurredAt, breach.ActionTaken, breach.ActionBy, breach.ActionAt));
+        var (action, by, at) = (request.ActionTaken.Trim(), Caller.From(http.User).Id, time.GetUtcNow());
+        if (zone is not null) (zone.ActionTaken, zone.ActionBy, zone.ActionAt) = (action, by, at);
+        if (call is not null) (call.ActionTaken, call.ActionBy, call.ActionAt) = (action, by, at);
+        await audit.SaveAsync(http.AuditRecord(AuditAction.Alteration, [CaseAccess.Record(found.Id), $"breach:{breachId}"], Purpose), http.RequestAborted);
+        return TypedResults.Ok(zone is not null ? BreachView.Of(zone) : BreachView.Of(call!));
     }
 }
