@@ -9,7 +9,7 @@ namespace PublicProtectionHub.Gateway;
 /// Token buckets named by routes' <c>RateLimiterPolicy</c>: <c>per-caller</c> (API routes, keyed by
 /// the token's <c>sub</c>, else <c>client_id</c>, else the remote address) and <c>sign-in</c>
 /// (<c>/connect</c>, <c>/account</c>: per remote address, against password guessing).
-/// A rejection is a 429 problem with <c>Retry-After</c>.
+/// A machine client may have a bucket of its own size. A rejection is a 429 problem with <c>Retry-After</c>.
 /// </summary>
 internal static class RateLimits
 {
@@ -21,12 +21,18 @@ internal static class RateLimits
         var config = builder.Configuration.GetSection("Gateway:RateLimit");
         var perCaller = Bucket(config, 100, 200);
         var signIn = Bucket(config.GetSection("SignIn"), 10, 50);
+        // Machine clients whose volume is known and larger, e.g. the PIN phone provider screening every call before it
+        // connects: Gateway:RateLimit:Clients:{clientId}:PermitsPerSecond / :Burst. The service may limit them itself too.
+        var clients = config.GetSection("Clients").GetChildren()
+            .ToDictionary(c => c.Key, c => Bucket(c, 100, 200));
 
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RejectAsync;
-            o.AddPolicy(PerCaller, http => RateLimitPartition.GetTokenBucketLimiter(CallerOf(http), _ => perCaller));
+            o.AddPolicy(PerCaller, http => http.User.FindFirst(HubClaims.ClientId)?.Value is { } client && clients.TryGetValue(client, out var own)
+                ? RateLimitPartition.GetTokenBucketLimiter("client:" + client, _ => own)
+                : RateLimitPartition.GetTokenBucketLimiter(CallerOf(http), _ => perCaller));
             o.AddPolicy(SignIn, http => RateLimitPartition.GetTokenBucketLimiter(AddressOf(http), _ => signIn));
         });
     }

@@ -63,6 +63,36 @@ public sealed class GatewayTests(HubStack stack)
     }
 
     [Fact]
+    public async Task A_machine_client_given_a_bucket_of_its_own_is_not_held_to_the_per_caller_rate()
+    {
+        var (url, gateway) = await stack.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["Gateway__RateLimit__PermitsPerSecond"] = "1",
+            ["Gateway__RateLimit__Burst"] = "3",
+            ["Gateway__RateLimit__Clients__pin-phone-provider__PermitsPerSecond"] = "1000",
+            ["Gateway__RateLimit__Clients__pin-phone-provider__Burst"] = "1000",
+        });
+        await using var _ = gateway;
+        using var provider = stack.NewClient(url);
+        provider.SetBearerToken(await stack.Tokens.ForClientAsync("pin-phone-provider"));
+        using var user = stack.NewClient(url);
+        user.SetBearerToken(await stack.Tokens.ForUserAsync("sec.exeter"));
+
+        var providerAnswers = new List<HttpStatusCode>();
+        var userAnswers = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var screened = await provider.GetAsync("/api/telephone-monitoring/screening?noms=A1234BC&number=01632960999");
+            providerAnswers.Add(screened.StatusCode);
+            using var read = await user.GetAsync(PersonPath);
+            userAnswers.Add(read.StatusCode);
+        }
+
+        Assert.All(providerAnswers, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Contains(HttpStatusCode.TooManyRequests, userAnswers);
+    }
+
+    [Fact]
     public async Task Sign_in_attempts_from_one_address_are_limited()
     {
         var (url, gateway) = await stack.StartGatewayAsync(new Dictionary<string, string?>
