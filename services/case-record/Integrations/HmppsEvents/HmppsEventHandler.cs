@@ -20,8 +20,27 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Hm
     internal const int IngestLocks = 0x5050_484D; // "PPHM": the class of the two-key locks on one identifier
     public const string Purpose = "apply an HMPPS domain event";
 
+    private const int Attempts = 3;
+
     /// <returns>The outcome, or null for a replay of an event already recorded.</returns>
     public async Task<HmppsEventOutcome?> HandleAsync(HmppsEvent e, AuditRecordFactory auditRecord, CancellationToken ct)
+    {
+        // In the inbox's transaction the queue retries the whole message; in a transaction of our own, we do.
+        if (db.Database.CurrentTransaction is not null) return await ApplyAsync(e, auditRecord, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyAsync(e, auditRecord, ct);
+            }
+            catch (Exception conflict) when (attempt < Attempts && TransientConflicts.Caused(conflict))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<HmppsEventOutcome?> ApplyAsync(HmppsEvent e, AuditRecordFactory auditRecord, CancellationToken ct)
     {
         // From the queue the inbox's transaction is already open: join it, and let the inbox commit.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
