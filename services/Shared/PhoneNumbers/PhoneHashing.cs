@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,17 +18,7 @@ public static class PhoneHashing
 
     public static PhoneNumberHasher FromConfiguration(IConfigurationSection section)
     {
-        var keys = new Dictionary<int, byte[]>();
-        foreach (var key in section.GetSection("Keys").GetChildren())
-        {
-            if (!int.TryParse(key.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-                throw new InvalidOperationException($"{Section}:Keys:{key.Key} is not a key version number.");
-            try { keys[version] = Convert.FromHexString(key.Value ?? ""); }
-            catch (FormatException) { throw new InvalidOperationException($"{Section}:Keys:{version} is not hex."); }
-        }
-
-        if (keys.Count == 0) throw new InvalidOperationException($"No {Section}:Keys are configured.");
-        var current = section.GetValue<int?>("CurrentKeyVersion") ?? keys.Keys.Max();
+        var (keys, current) = VersionedKeys.Read(section);
         return new PhoneNumberHasher(keys, current);
     }
 }

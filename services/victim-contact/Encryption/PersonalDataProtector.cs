@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using PublicProtectionHub.PhoneNumbers;
 
 namespace PublicProtectionHub.VictimContact.Encryption;
 
@@ -29,18 +29,8 @@ public sealed class PersonalDataProtector
 
     public static PersonalDataProtector FromConfiguration(IConfiguration configuration)
     {
-        var section = configuration.GetSection(Section);
-        var keys = new Dictionary<int, byte[]>();
-        foreach (var key in section.GetSection("Keys").GetChildren())
-        {
-            if (!int.TryParse(key.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-                throw new InvalidOperationException($"{Section}:Keys:{key.Key} is not a key version number.");
-            try { keys[version] = Convert.FromHexString(key.Value ?? ""); }
-            catch (FormatException) { throw new InvalidOperationException($"{Section}:Keys:{version} is not hex."); }
-        }
-
-        if (keys.Count == 0) throw new InvalidOperationException($"No {Section}:Keys are configured.");
-        return new PersonalDataProtector(keys, section.GetValue<int?>("CurrentKeyVersion") ?? keys.Keys.Max());
+        var (keys, current) = VersionedKeys.Read(configuration.GetSection(Section));
+        return new PersonalDataProtector(keys, current);
     }
 
     public byte[]? Encrypt(string? plaintext, Guid row, string column) =>
