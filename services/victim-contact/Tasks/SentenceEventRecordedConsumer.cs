@@ -22,9 +22,8 @@ public sealed class SentenceEventRecordedConsumer(VictimContactDbContext db, Wor
     {
         var e = context.Message;
         if (!WhatMayBeDisclosed.Known.Contains(e.SentenceEvent)) return;
-        var cases = await db.Cases
+        var cases = await db.Cases.About(e.Person.NomsNumber, e.Person.Crn)
             .Where(c => c.ClosedAt == null
-                && ((e.Person.NomsNumber != null && c.NomsNumber == e.Person.NomsNumber) || (e.Person.Crn != null && c.Crn == e.Person.Crn))
                 && db.Victims.Any(v => v.CaseId == c.Id && v.OptedIn && v.ErasedAt == null)
                 && !db.Tasks.Any(t => t.CaseId == c.Id && t.SourceEventId == e.EventId))
             .ToListAsync(context.CancellationToken);

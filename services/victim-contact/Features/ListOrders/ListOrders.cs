@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PublicProtectionHub.Access;
 using PublicProtectionHub.Audit;
+using PublicProtectionHub.VictimContact.Cases;
 using PublicProtectionHub.VictimContact.Data;
 using PublicProtectionHub.VictimContact.Orders;
 
@@ -32,9 +33,9 @@ public static class ListOrders
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["identifier"] = ["A NOMS number (e.g. A1234BC) or a CRN (e.g. X123456)."] });
         if (await people.FindAsync(http, identifier, Purpose) is not { } person) return PersonNotFound.Problem();
 
+        var cases = db.Cases.About(person.NomsNumber, person.Crn).Select(c => c.Id);
         var orders = await db.Orders.AsNoTracking()
-            .Where(o => db.Cases.Any(c => c.Id == o.CaseId && ((person.NomsNumber != null && c.NomsNumber == person.NomsNumber)
-                                                             || (person.Crn != null && c.Crn == person.Crn))))
+            .Where(o => cases.Contains(o.CaseId))
             .OrderByDescending(o => o.IssuedAt).ToListAsync(http.RequestAborted);
         await audit.SaveAsync(http.AuditRecord(AuditAction.Consultation, [person.PersonKey, .. orders.Select(o => $"order:{o.Id}")], Purpose),
             http.RequestAborted);
