@@ -40,6 +40,7 @@ public static class Extensions
         builder.Services.AddHostedService<TelephoneMonitoringSweeps>();
         builder.Services.AddCallRecordsPolicy();
         builder.Services.AddScreeningRateLimit(options.Screening);
+        builder.Services.AddSingleton<ProhibitedNumbers>();
         builder.Services.AddSingleton<ScreeningAudit>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScreeningAudit>());
     }

@@ -8,7 +8,7 @@ using PublicProtectionHub.Testing;
 // ./hub bench [outbox|gateway|sse|telephone|all] [--rate N] [--count N] [--rounds N] [--warmup N]
 //             [--gateway-rate N] [--gateway-seconds N] [--gateway-warmup N]
 //             [--sse-rate N] [--sse-seconds N] [--sse-rounds N] [--sse-prisons N] [--sse-burst N]
-//             [--calls-seconds N] [--calls-senders N] [--screening-rate N] [--screening-seconds N]: benchmarks against the real local servers.
+//             [--calls-seconds N] [--calls-rate N] [--screening-rate N] [--screening-seconds N]: benchmarks against the real local servers.
 // ./hub demo runs this program with "demo": the scripted scenario through the gateway (Demo/DemoScenario.cs).
 var selected = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 if (selected is "demo")
@@ -45,7 +45,7 @@ if (selected is not ("outbox" or "gateway" or "sse" or "telephone" or "all"))
 
 if (selected is "telephone")
     return await TelephoneBenchmark.RunAsync(new TelephoneBenchmark.Options(
-        Seconds: Option("--calls-seconds", 60), Senders: Option("--calls-senders", 4),
+        Seconds: Option("--calls-seconds", 60), CallsRate: Option("--calls-rate", 10_000),
         ScreeningRate: Option("--screening-rate", 1000), ScreeningSeconds: Option("--screening-seconds", 20)));
 
 if (selected is "outbox" or "all")

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 using Microsoft.Extensions.Logging;
 
 namespace PublicProtectionHub.Audit;
@@ -14,7 +17,13 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
     private const long ChainLock = 0x5050_485F_4155; // "PPH_AU"
 
     /// <summary>Saves the context's pending changes together with the entry, atomically.</summary>
-    public async Task SaveAsync(AuditRecord record, CancellationToken ct = default)
+    public Task SaveAsync(AuditRecord record, CancellationToken ct = default) => SaveAsync([record], ct);
+
+    /// <summary>
+    /// Saves the context's pending changes together with the entries, atomically, chained in the order given: one chain
+    /// lock and one insert however many there are.
+    /// </summary>
+    public async Task SaveAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default)
     {
         var ownTransaction = db.Database.CurrentTransaction is null;
         try
@@ -23,39 +32,102 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
             // The chain lock is held until commit and every audited write in the service waits for it: write the
             // operation's own changes first, so only the chain's link and insert are done while holding it.
             await db.SaveChangesAsync(ct);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
-            var previous = await db.Set<AuditEntry>().OrderByDescending(e => e.Sequence)
-                .Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
+            var previous = await ChainHeadUnderLockAsync(ct);
 
-            var entry = new AuditEntry
+            var at = ToDatabasePrecision(time.GetUtcNow());
+            var entries = new List<AuditEntry>(records.Count);
+            foreach (var record in records)
             {
-                Id = Guid.CreateVersion7(),
-                OccurredAt = ToDatabasePrecision(time.GetUtcNow()),
-                Subject = record.Actor.Subject,
-                Role = record.Actor.Role,
-                Agency = record.Actor.Agency,
-                ClientId = record.Actor.ClientId,
-                Action = record.Action,
-                Records = [.. record.Records],
-                Justification = record.Justification,
-                Recipients = [.. record.Recipients ?? []],
-                CorrelationId = record.CorrelationId,
-                Outcome = record.Outcome,
-                Operation = record.Operation,
-                PreviousHash = previous,
-                Hash = "",
-            };
-            entry.Hash = AuditChain.HashOf(entry);
-            db.Set<AuditEntry>().Add(entry);
-            await db.SaveChangesAsync(ct);
+                entries.Add(EntryOf(record, at, previous));
+                previous = entries[^1].Hash;
+            }
+
+            await InsertAsync(entries, ct);
             if (transaction is not null) await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             db.ChangeTracker.Clear();
-            LogAuditWriteFailed(record.Operation, e.GetType().Name);
+            LogAuditWriteFailed(records.Count == 1 ? records[0].Operation : $"{records.Count} operations", e.GetType().Name);
             throw new AuditUnavailableException(e);
         }
+    }
+
+    /// <summary>
+    /// Takes the chain lock, then reads the newest entry's hash, in one round trip. Two statements, not one: under read
+    /// committed each statement sees what was committed when it started, so the read must start after the lock is held.
+    /// </summary>
+    private async Task<string> ChainHeadUnderLockAsync(CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction())
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } },
+                new NpgsqlBatchCommand($"SELECT hash FROM {AuditModel.Schema}.entries ORDER BY sequence DESC LIMIT 1"),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return await reader.ReadAsync(ct) ? reader.GetString(0) : AuditChain.Genesis;
+    }
+
+    /// <summary>The entries in one round trip, in chain order (so their sequence numbers follow it), without EF's change tracking.</summary>
+    private async Task InsertAsync(List<AuditEntry> entries, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        foreach (var e in entries)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+                INSERT INTO {AuditModel.Schema}.entries (id, occurred_at, subject, role, agency, client_id, action, records, justification,
+                    recipients, correlation_id, outcome, operation, previous_hash, hash)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                """)
+            {
+                Parameters =
+                {
+                    new NpgsqlParameter<Guid> { TypedValue = e.Id },
+                    new NpgsqlParameter<DateTimeOffset> { TypedValue = e.OccurredAt, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                    new NpgsqlParameter<string> { TypedValue = e.Subject },
+                    new NpgsqlParameter<string> { TypedValue = e.Role },
+                    new NpgsqlParameter<string> { TypedValue = e.Agency },
+                    new NpgsqlParameter { Value = (object?)e.ClientId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar },
+                    new NpgsqlParameter<string> { TypedValue = e.Action.ToString() },
+                    new NpgsqlParameter<List<string>> { TypedValue = e.Records },
+                    new NpgsqlParameter<string> { TypedValue = e.Justification },
+                    new NpgsqlParameter<List<string>> { TypedValue = e.Recipients },
+                    new NpgsqlParameter { Value = (object?)e.CorrelationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar },
+                    new NpgsqlParameter<string> { TypedValue = e.Outcome.ToString() },
+                    new NpgsqlParameter<string> { TypedValue = e.Operation },
+                    new NpgsqlParameter<string> { TypedValue = e.PreviousHash },
+                    new NpgsqlParameter<string> { TypedValue = e.Hash },
+                },
+            });
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    private static AuditEntry EntryOf(AuditRecord record, DateTimeOffset at, string previous)
+    {
+        var entry = new AuditEntry
+        {
+            Id = Guid.CreateVersion7(),
+            OccurredAt = at,
+            Subject = record.Actor.Subject,
+            Role = record.Actor.Role,
+            Agency = record.Actor.Agency,
+            ClientId = record.Actor.ClientId,
+            Action = record.Action,
+            Records = [.. record.Records],
+            Justification = record.Justification,
+            Recipients = [.. record.Recipients ?? []],
+            CorrelationId = record.CorrelationId,
+            Outcome = record.Outcome,
+            Operation = record.Operation,
+            PreviousHash = previous,
+            Hash = "",
+        };
+        entry.Hash = AuditChain.HashOf(entry);
+        return entry;
     }
 
     // PostgreSQL keeps microseconds; the hash must be of the instant as stored.

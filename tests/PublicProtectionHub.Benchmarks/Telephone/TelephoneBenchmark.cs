@@ -11,8 +11,8 @@ using PublicProtectionHub.Benchmarks.PublicApi;
 namespace PublicProtectionHub.Benchmarks.Telephone;
 
 /// <summary>
-/// Telephone monitoring through the gateway as the PIN phone provider: call records posted in batches of 500 by a few
-/// concurrent senders (records/s, per-batch p50/p99) against a watchlist of 100,000 hashes, then the screening endpoint
+/// Telephone monitoring through the gateway as the PIN phone provider: call records posted in batches of 500 open loop at a
+/// fixed rate (records/s stored, per-batch p50/p99) against a watchlist of 100,000 hashes, then the screening endpoint
 /// open loop at a fixed rate (p50/p99, and how many were refused by a rate limit).
 /// </summary>
 internal static class TelephoneBenchmark
@@ -22,7 +22,7 @@ internal static class TelephoneBenchmark
     private const int BatchSize = 500;
     private const int People = 10_000;
 
-    public sealed record Options(int Seconds, int Senders, int ScreeningRate, int ScreeningSeconds);
+    public sealed record Options(int Seconds, int CallsRate, int ScreeningRate, int ScreeningSeconds);
 
     public static async Task<int> RunAsync(Options options)
     {
@@ -47,44 +47,57 @@ internal static class TelephoneBenchmark
         return 0;
     }
 
+    /// <summary>
+    /// Open loop: a batch is sent every 500/rate seconds whether or not earlier ones have been answered, so a slow answer
+    /// cannot hold back the load; a batch's latency counts from when it was due.
+    /// </summary>
     private static async Task CallRecordsAsync(HttpClient http, Options options)
     {
-        var latencies = new List<double>();
-        var records = 0L;
-        var failures = 0;
+        var count = (int)((long)options.CallsRate * options.Seconds / BatchSize);
+        var latencies = new double[count];
+        var ok = new bool[count];
         var run = Guid.NewGuid().ToString("N")[..8];
-        var sequence = 0L;
-        var stopAt = Stopwatch.GetTimestamp() + (long)(options.Seconds * Stopwatch.Frequency);
+        var interval = Stopwatch.Frequency * (double)BatchSize / options.CallsRate;
+        var tasks = new Task[count];
         var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, options.Senders).Select(async _ =>
+        for (var i = 0; i < count; i++)
         {
-            while (Stopwatch.GetTimestamp() < stopAt)
+            var due = started + (long)(i * interval);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            var n = i;
+            tasks[i] = Task.Run(async () =>
             {
-                var body = Batch(run, Interlocked.Add(ref sequence, BatchSize) - BatchSize);
-                var start = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsync("/api/telephone-monitoring/call-records", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
-                await response.Content.ReadAsByteArrayAsync();
-                var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                lock (latencies)
+                var body = Batch(run, (long)n * BatchSize);
+                try
                 {
-                    if (response.IsSuccessStatusCode) { latencies.Add(ms); records += BatchSize; }
-                    else failures++;
+                    using var response = await http.PostAsync("/api/telephone-monitoring/call-records", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+                    await response.Content.ReadAsByteArrayAsync();
+                    ok[n] = response.IsSuccessStatusCode;
                 }
-            }
-        }));
+                catch (HttpRequestException) { }
+                latencies[n] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+            });
+        }
+
+        await Task.WhenAll(tasks);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        if (latencies.Count == 0)
+        var delivered = latencies.Where((_, i) => ok[i]).ToArray();
+        var failures = count - delivered.Length;
+        if (delivered.Length == 0)
         {
             Console.WriteLine($"Call records: every batch failed ({failures}).");
             return;
         }
 
-        var p = Percentiles.Of(latencies);
+        var p = Percentiles.Of(delivered);
+        var rate = delivered.Length * (double)BatchSize / elapsed;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Call records: {options.Senders} senders, batches of {BatchSize} (NDJSON), {elapsed:0.0} s: {records / elapsed:0} records/s; " +
-            $"per batch p50 {p.P50:0.0} ms, p99 {p.P99:0.0} ms, max {p.Max:0.0} ms; {latencies.Count} batches, {failures} failed."));
+            $"Call records: open loop at {options.CallsRate} records/s in batches of {BatchSize} (NDJSON) for {options.Seconds} s: " +
+            $"{rate:0} records/s stored over {elapsed:0.0} s; per batch p50 {p.P50:0.0} ms, p99 {p.P99:0.0} ms, max {p.Max:0.0} ms; " +
+            $"{delivered.Length} batches, {failures} failed."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Target: >= 10,000 records/s for 60 s with p99 <= 250 ms per batch: {(records / elapsed >= 10_000 && p.P99 <= 250 && options.Seconds >= 60 ? "met" : "NOT met")} here."));
+            $"Target: >= 10,000 records/s for 60 s with p99 <= 250 ms per batch: {(options.CallsRate >= 10_000 && rate >= 0.99 * options.CallsRate && failures == 0 && p.P99 <= 250 && options.Seconds >= 60 ? "met" : "NOT met")} here."));
     }
 
     private static async Task ScreeningAsync(HttpClient http, Options options)

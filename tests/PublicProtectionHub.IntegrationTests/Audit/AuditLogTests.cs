@@ -63,6 +63,20 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Entries_saved_together_chain_in_the_order_given_after_those_before()
+    {
+        await using (var db = NewContext()) await Log(db).SaveAsync(Record(AuditAction.Consultation, "A0000BC"));
+        var records = Enumerable.Range(1, 120).Select(i => Record(AuditAction.Consultation, $"A{i:0000}BC")).ToList();
+        await using (var db = NewContext()) await Log(db).SaveAsync(records);
+
+        await using var check = NewContext();
+        var entries = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(121, entries.Count);
+        Assert.Null(AuditChain.FirstBreak(entries));
+        Assert.Equal(Enumerable.Range(0, 121).Select(i => $"A{i:0000}BC"), entries.Select(e => Assert.Single(e.Records)));
+    }
+
+    [Fact]
     public async Task A_deleted_entry_breaks_the_chain()
     {
         for (var i = 0; i < 3; i++)

@@ -2,13 +2,10 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using PublicProtectionHub.Access;
 using PublicProtectionHub.Audit;
 using PublicProtectionHub.PhoneNumbers;
 using PublicProtectionHub.ServiceDefaults;
-using PublicProtectionHub.TelephoneMonitoring.Data;
-using PublicProtectionHub.TelephoneMonitoring.Features.ReceiveCallRecords;
 
 namespace PublicProtectionHub.TelephoneMonitoring.Features.ScreenNumber;
 
@@ -51,7 +48,7 @@ public static class ScreenNumber
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     public static async Task<Results<Ok<ScreeningDecision>, ValidationProblem>> HandleAsync(
-        string? noms, string? number, HttpContext http, TelephoneMonitoringDbContext db, PhoneNumberHasher hasher, ScreeningAudit audit, TimeProvider time)
+        string? noms, string? number, HttpContext http, ProhibitedNumbers prohibited, PhoneNumberHasher hasher, ScreeningAudit audit, TimeProvider time)
     {
         var errors = new Dictionary<string, string[]>();
         if (!PersonIdentifier.IsNomsNumber(noms)) errors["noms"] = ["The prisoner's NOMS number, e.g. A1234BC."];
@@ -64,16 +61,8 @@ public static class ScreenNumber
             return TypedResults.ValidationProblem(errors);
         }
 
-        var now = time.GetUtcNow();
-        var values = hashes.Select(h => h.Hash).ToArray();
-        var candidates = await db.WatchedNumbers.AsNoTracking()
-            .Where(w => w.PersonKey == noms && w.OrderId != null && values.Contains(w.Hash)
-                        && w.ActiveFrom <= now && (w.ActiveUntil == null || w.ActiveUntil > now))
-            .ToListAsync(http.RequestAborted);
-        var hit = candidates.Where(w => hashes.Any(h => h.Hash == w.Hash && h.KeyVersion == w.KeyVersion))
-            .OrderByDescending(w => w.ChildContact).FirstOrDefault();
-
-        var decision = hit is { OrderReference: { } order } ? new ScreeningDecision("block", order) : new ScreeningDecision("allow");
+        var order = await prohibited.OrderForbiddingAsync(noms!, hashes, time.GetUtcNow(), http.RequestAborted);
+        var decision = order is not null ? new ScreeningDecision("block", order) : new ScreeningDecision("allow");
         await audit.WriteAsync(http.AuditRecord(AuditAction.Consultation, [noms!], $"{Purpose}: answered {decision.Decision}"), http.RequestAborted);
         return TypedResults.Ok(decision);
     }

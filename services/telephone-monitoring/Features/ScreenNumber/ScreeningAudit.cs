@@ -34,11 +34,8 @@ public sealed partial class ScreeningAudit(IServiceScopeFactory scopes, ILogger<
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TelephoneMonitoringDbContext>();
                 var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-                await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
-                foreach (var pending in batch) await audit.SaveAsync(pending.Record, stoppingToken);
-                await transaction.CommitAsync(stoppingToken);
+                await audit.SaveAsync(batch.ConvertAll(p => p.Record), stoppingToken);
                 foreach (var pending in batch) pending.Committed.TrySetResult();
             }
             catch (Exception e)
