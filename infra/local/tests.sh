@@ -87,6 +87,7 @@ run_bench() {
         PPH_BENCH_RABBITMQ="$(rabbit_admin_url)" \
         PPH_BENCH_RABBITMQCTL="$RABBITMQCTL" \
         PPH_BENCH_STATE_DIR="$STATE" \
+        PPH_BENCH_PHONE_HASH_KEY="$(secret PHONE_HASH_KEY_1)$(secret PHONE_HASH_KEY_1_PART_2)" \
         HUB_GATEWAY_URL="$(gateway_url)" \
         dotnet run -c Release --project "$project" -- "$@"
 }

@@ -5,10 +5,11 @@ using PublicProtectionHub.Benchmarks.Sse;
 using PublicProtectionHub.Benchmarks.Telephone;
 using PublicProtectionHub.Testing;
 
-// ./hub bench [outbox|gateway|sse|telephone|all] [--rate N] [--count N] [--rounds N] [--warmup N]
+// ./hub bench [outbox|gateway|sse|telephone|alerts|all] [--rate N] [--count N] [--rounds N] [--warmup N]
 //             [--gateway-rate N] [--gateway-seconds N] [--gateway-warmup N]
 //             [--sse-rate N] [--sse-seconds N] [--sse-rounds N] [--sse-prisons N] [--sse-burst N]
-//             [--calls-seconds N] [--calls-rate N] [--screening-rate N] [--screening-seconds N]: benchmarks against the real local servers.
+//             [--calls-seconds N] [--calls-rate N] [--screening-rate N] [--screening-seconds N]
+//             [--alert-rate N] [--alert-seconds N] [--alert-rounds N]: benchmarks against the real local servers.
 // ./hub demo runs this program with "demo": the scripted scenario through the gateway (Demo/DemoScenario.cs).
 var selected = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 if (selected is "demo")
@@ -37,9 +38,9 @@ if (selected is "load-victim-contact")
     }
 }
 
-if (selected is not ("outbox" or "gateway" or "sse" or "telephone" or "all"))
+if (selected is not ("outbox" or "gateway" or "sse" or "telephone" or "alerts" or "all"))
 {
-    Console.Error.WriteLine($"Unknown benchmark '{selected}': outbox, gateway, sse, telephone or all.");
+    Console.Error.WriteLine($"Unknown benchmark '{selected}': outbox, gateway, sse, telephone, alerts or all.");
     return 2;
 }
 
@@ -47,6 +48,10 @@ if (selected is "telephone")
     return await TelephoneBenchmark.RunAsync(new TelephoneBenchmark.Options(
         Seconds: Option("--calls-seconds", 60), CallsRate: Option("--calls-rate", 10_000),
         ScreeningRate: Option("--screening-rate", 1000), ScreeningSeconds: Option("--screening-seconds", 20)));
+
+if (selected is "alerts")
+    return await AlertLatency.RunAsync(new AlertLatency.Options(
+        Rate: Option("--alert-rate", 20), Seconds: Option("--alert-seconds", 30), Rounds: Option("--alert-rounds", 3)));
 
 if (selected is "outbox" or "all")
     await RunOutboxAsync();

@@ -31,7 +31,9 @@ public static class AuditModel
             e.HasIndex(x => x.Id).IsUnique();
             e.HasIndex(x => x.OccurredAt);
             e.HasIndex(x => x.Subject);
-            e.HasIndex(x => x.Records).HasMethod("gin");
+            // Without fast update: a pending list flushed by whichever insert fills it would stall that insert, and with it
+            // every audited write in the service queued behind the chain lock, for hundreds of milliseconds.
+            e.HasIndex(x => x.Records).HasMethod("gin").HasStorageParameter("fastupdate", false);
         });
         return model;
     }

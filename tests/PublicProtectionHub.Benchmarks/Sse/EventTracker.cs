@@ -5,11 +5,14 @@ using PublicProtectionHub.Benchmarks.PublicApi;
 namespace PublicProtectionHub.Benchmarks.Sse;
 
 /// <summary>
-/// The benchmark's events in flight, keyed by the summary their timeline entry carries (unique per event),
-/// and their arrivals on the recipients' streams. An event is delivered when every expected recipient has it.
+/// The benchmark's events in flight, keyed by what identifies each in its inbox item (by default the summary its
+/// timeline entry carries, unique per event), and their arrivals on the recipients' streams. An event is delivered when
+/// every expected recipient has it.
 /// </summary>
-internal sealed class EventTracker
+internal sealed class EventTracker(Func<Delivery, string?>? keyOf = null)
 {
+    private readonly Func<Delivery, string?> _keyOf = keyOf ?? (d => d.Summary);
+
     public sealed class Sent(string summary, IReadOnlyList<string> recipients)
     {
         public string Summary { get; } = summary;
@@ -56,7 +59,7 @@ internal sealed class EventTracker
     /// <summary>Called on each stream's reading task for every item it receives.</summary>
     public void OnDelivery(Delivery d)
     {
-        if (!_bySummary.TryGetValue(d.Summary, out var sent)) return; // not a benchmark event of this run
+        if (_keyOf(d) is not { } key || !_bySummary.TryGetValue(key, out var sent)) return; // not a benchmark event of this run
         if (!sent.Recipients.Contains(d.UserName))
         {
             Interlocked.Increment(ref _strays);

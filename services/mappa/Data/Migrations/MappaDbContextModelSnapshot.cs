@@ -196,7 +196,8 @@ namespace PublicProtectionHub.Mappa.Data.Migrations
 
                     b.HasIndex("OccurredAt");
 
-                    b.HasIndex("Records");
+                    b.HasIndex("Records")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Records"), "gin");
 

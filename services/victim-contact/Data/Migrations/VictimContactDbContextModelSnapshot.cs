@@ -198,7 +198,8 @@ namespace PublicProtectionHub.VictimContact.Data.Migrations
 
                     b.HasIndex("OccurredAt");
 
-                    b.HasIndex("Records");
+                    b.HasIndex("Records")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Records"), "gin");
 
