@@ -134,6 +134,8 @@ internal static class SseLatency
         var delivered = sent.Where(s => !s.PostFailed && s.Delivered).ToList();
         var failed = sent.Count(s => s.PostFailed);
         var lost = sent.Count(s => !s.PostFailed && !s.Delivered);
+        foreach (var missing in sent.Where(s => !s.PostFailed && !s.Delivered).Take(5))
+            Console.WriteLine($"  lost: '{missing.Summary}', not on the streams of {string.Join(", ", missing.Recipients.Except(missing.Arrivals.Keys))}");
         double? all = lost == 0 && failed == 0 && delivered.Count > 0
             ? Stopwatch.GetElapsedTime(sent.Min(s => s.SentAt), delivered.Max(s => s.LastArrival)).TotalMilliseconds
             : null;
