@@ -21,7 +21,17 @@ internal sealed class EventTracker(Func<Delivery, string?>? keyOf = null)
         public bool PostFailed { get; set; }
         public ConcurrentDictionary<string, long> Arrivals { get; } = new();
 
+        private int _arrived;
+
         public bool Delivered => Arrivals.Count == Recipients.Count;
+
+        /// <summary>
+        /// Records a recipient's first arrival; true for exactly one call, the one that completes the set. (Two streams'
+        /// last arrivals landing together would both see the set complete: the event would be settled twice, and the
+        /// round would stop waiting while its last event was still on its way.)
+        /// </summary>
+        public bool ArrivedAt(string userName, long at) =>
+            Arrivals.TryAdd(userName, at) && Interlocked.Increment(ref _arrived) == Recipients.Count;
 
         /// <summary>From just before the POST to the arrival on the slowest recipient's stream.</summary>
         public double WorstMs => Stopwatch.GetElapsedTime(SentAt, Arrivals.Values.Max()).TotalMilliseconds;
@@ -66,7 +76,7 @@ internal sealed class EventTracker(Func<Delivery, string?>? keyOf = null)
             return;
         }
 
-        if (sent.Arrivals.TryAdd(d.UserName, d.ArrivedAt) && sent.Delivered) Settled();
+        if (sent.ArrivedAt(d.UserName, d.ArrivedAt)) Settled();
     }
 
     private void Settled()

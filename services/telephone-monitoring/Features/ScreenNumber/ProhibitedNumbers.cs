@@ -11,8 +11,10 @@ namespace PublicProtectionHub.TelephoneMonitoring.Features.ScreenNumber;
 /// </summary>
 public sealed class ProhibitedNumbers(IConfiguration configuration) : IAsyncDisposable
 {
+    // A lookup holds its connection for well under a millisecond, so a few suffice; under overload, questions queue here
+    // for one rather than opening more until PostgreSQL refuses every service new connections.
     private readonly NpgsqlDataSource _database = new NpgsqlDataSourceBuilder(
-        new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Database")) { MaxAutoPrepare = 4 }.ConnectionString).Build();
+        new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Database")) { MaxAutoPrepare = 4, MaxPoolSize = 16 }.ConnectionString).Build();
 
     /// <summary>The forbidding order's reference (a child contact restriction first), or null.</summary>
     public async Task<string?> OrderForbiddingAsync(string noms, IReadOnlyList<KeyedPhoneHash> hashes, DateTimeOffset at, CancellationToken ct)
