@@ -50,6 +50,39 @@ internal sealed class EventTracker(Func<Delivery, string?>? keyOf = null)
     /// <summary>Deliveries to someone the event was not meant for: must stay 0.</summary>
     public int Strays => _strays;
 
+    /// <summary>
+    /// Sends <paramref name="count"/> events open loop at <paramref name="rate"/> per second, each expected on its recipients'
+    /// streams under its key, then waits until all have arrived or <paramref name="deadline"/> has passed. A post that
+    /// answers false or throws is a failed request, not a lost event.
+    /// </summary>
+    public async Task<IReadOnlyList<Sent>> SendAndAwaitAsync(
+        int count, int rate, TimeSpan deadline, Func<int, (string Key, IReadOnlyList<string> Recipients, Func<Task<bool>> Post)> next)
+    {
+        var sent = new Sent[count];
+        await OpenLoop.RunAsync(count, rate, (i, _) =>
+        {
+            var (key, recipients, post) = next(i);
+            var s = sent[i] = Expect(key, recipients);
+            return Task.Run(async () =>
+            {
+                s.SentAt = Stopwatch.GetTimestamp();
+                bool posted;
+                try
+                {
+                    posted = await post();
+                }
+                catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
+                {
+                    posted = false;
+                }
+
+                if (!posted) Abandon(s);
+            });
+        });
+        await WaitAllDeliveredAsync(deadline);
+        return sent;
+    }
+
     public Sent Expect(string summary, IReadOnlyList<string> recipients)
     {
         var sent = new Sent(summary, recipients);

@@ -96,17 +96,8 @@ internal static class SseLatency
     {
         var tracker = new EventTracker();
         _current = tracker;
-        var sent = new EventTracker.Sent[count];
-        var posts = new Task[count];
-        var interval = Stopwatch.Frequency / (double)rate;
-        var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
+        var sent = await tracker.SendAndAwaitAsync(count, rate, Deadline, _ =>
         {
-            // Absolute due times, so a late start does not drift the rate; never waits for answers.
-            var due = started + (long)(i * interval);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)));
-
             var n = Interlocked.Increment(ref _sequence);
             var person = people[n % people.Count];
             // A register code of its own per event (bounded per person across runs: ~events/people codes each),
@@ -114,23 +105,12 @@ internal static class SseLatency
             var code = $"S{n:000000000}";
             var envelope = HmppsEvents.Envelope("probation-case.registration.added", new { registerTypeCode = code },
                 [("NOMS", person.NomsNumber)], DateTimeOffset.UtcNow);
-            var s = sent[i] = tracker.Expect($"Risk registration {code} added.", person.Recipients);
-            posts[i] = Task.Run(async () =>
+            return ($"Risk registration {code} added.", person.Recipients, async () =>
             {
-                s.SentAt = Stopwatch.GetTimestamp();
-                try
-                {
-                    await hmpps.PostAsync(envelope);
-                }
-                catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
-                {
-                    tracker.Abandon(s);
-                }
+                await hmpps.PostAsync(envelope);
+                return true;
             });
-        }
-
-        await Task.WhenAll(posts);
-        await tracker.WaitAllDeliveredAsync(Deadline);
+        });
         var delivered = sent.Where(s => !s.PostFailed && s.Delivered).ToList();
         var failed = sent.Count(s => s.PostFailed);
         var lost = sent.Count(s => !s.PostFailed && !s.Delivered);

@@ -121,37 +121,17 @@ internal static partial class AlertLatency
     {
         var tracker = new EventTracker(OrderNamed);
         _current = tracker;
-        var sent = new EventTracker.Sent[calls.Count];
-        var posts = new Task[calls.Count];
-        var interval = Stopwatch.Frequency / (double)rate;
-        var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < calls.Count; i++)
+        var sent = await tracker.SendAndAwaitAsync(calls.Count, rate, Deadline, i =>
         {
-            var due = started + (long)(i * interval);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)));
-
             var call = calls[i];
             var body = $$"""{"callId":"alert-bench-{{call.OrderReference}}","nomsNumber":"{{Prisoner}}","prisonId":"EXI","dialledNumber":"{{call.Number}}","startedAt":"{{DateTimeOffset.UtcNow.AddSeconds(-1):yyyy-MM-dd'T'HH:mm:ss'Z'}}","durationSeconds":42,"outcome":"connected"}""";
-            var s = sent[i] = tracker.Expect(call.OrderReference, Recipients);
-            posts[i] = Task.Run(async () =>
+            return (call.OrderReference, Recipients, async () =>
             {
-                s.SentAt = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await provider.PostAsync("/api/telephone-monitoring/call-records",
-                        new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")));
-                    if (!response.IsSuccessStatusCode) tracker.Abandon(s);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    tracker.Abandon(s);
-                }
+                using var response = await provider.PostAsync("/api/telephone-monitoring/call-records",
+                    new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")));
+                return response.IsSuccessStatusCode;
             });
-        }
-
-        await Task.WhenAll(posts);
-        await tracker.WaitAllDeliveredAsync(Deadline);
+        });
         var delivered = sent.Where(s => !s.PostFailed && s.Delivered).ToList();
         return new Round(calls.Count, delivered.Count > 0 ? Percentiles.Of([.. delivered.Select(s => s.WorstMs)]) : null,
             sent.Count(s => !s.PostFailed && !s.Delivered), sent.Count(s => s.PostFailed));

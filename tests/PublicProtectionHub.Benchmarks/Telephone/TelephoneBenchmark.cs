@@ -64,30 +64,19 @@ internal static class TelephoneBenchmark
         var latencies = new double[count];
         var ok = new bool[count];
         var run = Guid.NewGuid().ToString("N")[..8];
-        var interval = Stopwatch.Frequency * (double)BatchSize / callsRate;
-        var tasks = new Task[count];
         var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
+        await OpenLoop.RunAsync(count, callsRate / (double)BatchSize, (n, due) => Task.Run(async () =>
         {
-            var due = started + (long)(i * interval);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait);
-            var n = i;
-            tasks[i] = Task.Run(async () =>
+            var body = Batch(run, (long)n * BatchSize);
+            try
             {
-                var body = Batch(run, (long)n * BatchSize);
-                try
-                {
-                    using var response = await http.PostAsync("/api/telephone-monitoring/call-records", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
-                    await response.Content.ReadAsByteArrayAsync();
-                    ok[n] = response.IsSuccessStatusCode;
-                }
-                catch (HttpRequestException) { }
-                latencies[n] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
-            });
-        }
-
-        await Task.WhenAll(tasks);
+                using var response = await http.PostAsync("/api/telephone-monitoring/call-records", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+                await response.Content.ReadAsByteArrayAsync();
+                ok[n] = response.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException) { }
+            latencies[n] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+        }));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var delivered = latencies.Where((_, i) => ok[i]).ToArray();
         var failures = count - delivered.Length;
@@ -110,31 +99,20 @@ internal static class TelephoneBenchmark
         var latencies = new double[count];
         var refused = 0;
         var failed = 0;
-        var tasks = new Task[count];
-        var interval = Stopwatch.Frequency / (double)options.ScreeningRate;
-        var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
+        await OpenLoop.RunAsync(count, options.ScreeningRate, (n, _) => Task.Run(async () =>
         {
-            var due = started + (long)(i * interval);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait);
-            var n = i;
-            tasks[i] = Task.Run(async () =>
+            var start = Stopwatch.GetTimestamp();
+            try
             {
-                var start = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await http.GetAsync($"/api/telephone-monitoring/screening?noms={Noms(n % People)}&number=%2B447700900{n % 1000:000}");
-                    await response.Content.ReadAsByteArrayAsync();
-                    latencies[n] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                    if (response.StatusCode == HttpStatusCode.TooManyRequests) Interlocked.Increment(ref refused);
-                    else if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failed);
-                }
-                catch (HttpRequestException) { Interlocked.Increment(ref failed); }
-            });
-        }
+                using var response = await http.GetAsync($"/api/telephone-monitoring/screening?noms={Noms(n % People)}&number=%2B447700900{n % 1000:000}");
+                await response.Content.ReadAsByteArrayAsync();
+                latencies[n] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                if (response.StatusCode == HttpStatusCode.TooManyRequests) Interlocked.Increment(ref refused);
+                else if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failed);
+            }
+            catch (HttpRequestException) { Interlocked.Increment(ref failed); }
+        }));
 
-        await Task.WhenAll(tasks);
         var p = Percentiles.Of(latencies.Where(l => l > 0).ToArray());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Screening: open loop at {options.ScreeningRate}/s for {options.ScreeningSeconds} s: p50 {p.P50:0.00} ms, p99 {p.P99:0.00} ms, " +
