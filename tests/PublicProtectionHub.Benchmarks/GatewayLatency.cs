@@ -70,21 +70,11 @@ internal static class GatewayLatency
         var directMs = new double[pairs];
         var viaMs = new double[pairs];
         var errors = 0;
-        var tasks = new Task[pairs];
         var maxLag = 0.0;
-        var interval = Stopwatch.Frequency / (double)rate;
-
-        // Absolute due times, so a late start does not drift the rate; never waits for answers.
-        var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < pairs; i++)
+        await OpenLoop.RunAsync(pairs, rate, (pair, due) =>
         {
-            var due = started + (long)(i * interval);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)));
-
             maxLag = Math.Max(maxLag, Stopwatch.GetElapsedTime(due).TotalMilliseconds);
-            var pair = i;
-            tasks[i] = Task.Run(async () =>
+            return Task.Run(async () =>
             {
                 var viaFirst = pair % 2 == 1;
                 var first = await TimeAsync(viaFirst ? via : direct);
@@ -93,9 +83,7 @@ internal static class GatewayLatency
                 if (first <= 0) Interlocked.Increment(ref errors);
                 if (second <= 0) Interlocked.Increment(ref errors);
             });
-        }
-
-        await Task.WhenAll(tasks);
+        });
         return new Run(directMs, viaMs, errors, maxLag);
     }
 

@@ -19,7 +19,8 @@ internal static class OpenLoop
         {
             var due = started + (long)(i * interval);
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            // Whole milliseconds, rounded up: Task.Delay truncates, and a request must not go out before it is due.
+            if (wait > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)));
             tasks[i] = start(i, due);
         }
 

@@ -37,22 +37,12 @@ internal static class OutboxLatency
             ChangeRecordedConsumer.Consumed = change => arrived.TryAdd(change.ChangeId, Stopwatch.GetTimestamp());
 
             var total = warmup + count;
-            var interval = TimeSpan.FromSeconds(1.0 / rate);
-            var started = Stopwatch.GetTimestamp();
-            var commits = new List<Task>(total);
-            for (var i = 0; i < total; i++)
+            await OpenLoop.RunAsync(total, rate, (position, _) => Task.Run(async () =>
             {
-                var due = TimeSpan.FromTicks(interval.Ticks * i) - Stopwatch.GetElapsedTime(started);
-                if (due > TimeSpan.Zero) await Task.Delay(due);
-                var position = i;
-                commits.Add(Task.Run(async () =>
-                {
-                    var id = await CommitAsync(host, position);
-                    committed[id] = Stopwatch.GetTimestamp();
-                }));
-            }
+                var id = await CommitAsync(host, position);
+                committed[id] = Stopwatch.GetTimestamp();
+            }));
 
-            await Task.WhenAll(commits);
             await Eventually.Until(() => Task.FromResult(arrived.Count), n => n >= total, TimeSpan.FromMinutes(2), "every change to arrive");
             await host.StopAsync();
             ChangeRecordedConsumer.Consumed = null;

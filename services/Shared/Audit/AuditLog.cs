@@ -59,15 +59,9 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
     /// </summary>
     private async Task<string> ChainHeadUnderLockAsync(CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction())
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } },
-                new NpgsqlBatchCommand($"SELECT hash FROM {AuditModel.Schema}.entries ORDER BY sequence DESC LIMIT 1"),
-            },
-        };
+        await using var batch = BatchInTransaction();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT hash FROM {AuditModel.Schema}.entries ORDER BY sequence DESC LIMIT 1"));
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
         return await reader.ReadAsync(ct) ? reader.GetString(0) : AuditChain.Genesis;
@@ -76,7 +70,7 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
     /// <summary>The entries in one round trip, in chain order (so their sequence numbers follow it), without EF's change tracking.</summary>
     private async Task InsertAsync(List<AuditEntry> entries, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        await using var batch = BatchInTransaction();
         foreach (var e in entries)
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
                 INSERT INTO {AuditModel.Schema}.entries (id, occurred_at, subject, role, agency, client_id, action, records, justification,
@@ -105,6 +99,9 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
             });
         await batch.ExecuteNonQueryAsync(ct);
     }
+
+    private NpgsqlBatch BatchInTransaction() =>
+        new((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
 
     private static AuditEntry EntryOf(AuditRecord record, DateTimeOffset at, string previous)
     {

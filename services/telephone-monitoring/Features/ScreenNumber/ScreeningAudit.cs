@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using PublicProtectionHub.Audit;
-using PublicProtectionHub.TelephoneMonitoring.Data;
 
 namespace PublicProtectionHub.TelephoneMonitoring.Features.ScreenNumber;
 
