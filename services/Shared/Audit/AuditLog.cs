@@ -16,6 +16,10 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
     // Serialises writers so each entry links to the one committed before it.
     private const long ChainLock = 0x5050_485F_4155; // "PPH_AU"
 
+    // The chain lock is held until commit, so a second save in one transaction links to the entry this one wrote last
+    // without taking the lock and reading the head again.
+    private (Guid Transaction, string Head)? _held;
+
     /// <summary>Saves the context's pending changes together with the entry, atomically.</summary>
     public Task SaveAsync(AuditRecord record, CancellationToken ct = default) => SaveAsync([record], ct);
 
@@ -32,7 +36,8 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
             // The chain lock is held until commit and every audited write in the service waits for it: write the
             // operation's own changes first, so only the chain's link and insert are done while holding it.
             await db.SaveChangesAsync(ct);
-            var previous = await ChainHeadUnderLockAsync(ct);
+            var transactionId = db.Database.CurrentTransaction!.TransactionId;
+            var previous = _held is { } held && held.Transaction == transactionId ? held.Head : await ChainHeadUnderLockAsync(ct);
 
             var at = ToDatabasePrecision(time.GetUtcNow());
             var entries = new List<AuditEntry>(records.Count);
@@ -43,10 +48,12 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
             }
 
             await InsertAsync(entries, ct);
+            _held = (transactionId, previous);
             if (transaction is not null) await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            _held = null;
             db.ChangeTracker.Clear();
             LogAuditWriteFailed(records.Count == 1 ? records[0].Operation : $"{records.Count} operations", e.GetType().Name);
             throw new AuditUnavailableException(e);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using PublicProtectionHub.Messaging.Inbox;
 using PublicProtectionHub.Messaging.Outbox;
@@ -23,8 +24,8 @@ public static class MessagingExtensions
         this IHostApplicationBuilder builder, Action<NpgsqlDbContextOptionsBuilder>? npgsql = null)
         where TDbContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString("Database")
-            ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
+        var connectionString = WithPreparedStatements(builder.Configuration.GetConnectionString("Database")
+            ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured."));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
@@ -38,6 +39,18 @@ public static class MessagingExtensions
         builder.Services.AddScoped(sp => new MessageStoreContext(sp.GetRequiredService<TDbContext>()));
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "database", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// Statements a service runs again and again are prepared once per connection (and kept across its reuse from the
+    /// pool), so PostgreSQL does not parse and plan each of the dozen or so in a transaction every time. A connection
+    /// string that sets <c>Max Auto Prepare</c> keeps its own value.
+    /// </summary>
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 
     /// <summary>

@@ -11,8 +11,12 @@ using PublicProtectionHub.Messaging;
 
 namespace PublicProtectionHub.CaseRecord.Data;
 
-public sealed class CaseRecordDbContext(DbContextOptions<CaseRecordDbContext> options) : DbContext(options)
+public sealed class CaseRecordDbContext : DbContext
 {
+    // A failed save here fails its whole transaction (the request or message is retried from the start, never continued),
+    // so the savepoint EF Core would put round each save in an open transaction costs two round trips and buys nothing.
+    public CaseRecordDbContext(DbContextOptions<CaseRecordDbContext> options) : base(options) => Database.AutoSavepointsEnabled = false;
+
     public DbSet<Person> People => Set<Person>();
     public DbSet<ResponsibilityHistory> ResponsibilityHistory => Set<ResponsibilityHistory>();
     public DbSet<ReceivedHmppsEvent> HmppsEvents => Set<ReceivedHmppsEvent>();

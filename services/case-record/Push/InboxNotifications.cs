@@ -6,7 +6,9 @@ namespace PublicProtectionHub.CaseRecord.Push;
 
 /// <summary>
 /// Listens on the PostgreSQL channel that <see cref="PushRouter"/> notifies in its transaction. PostgreSQL
-/// sends the notification only when that transaction commits, so a stream woken by it finds the items.
+/// sends the notification only when that transaction commits, so a stream woken by it finds the items. The payload
+/// names the instance that committed and each recipient's new sequence; an instance's own commits reach its
+/// streams in memory (<see cref="InboxCommitInterceptor"/>), so it passes over its own notifications.
 /// </summary>
 public sealed partial class InboxNotifications(
     IServiceScopeFactory scopes, InboxSignals signals, TimeProvider time, ILogger<InboxNotifications> logger) : BackgroundService
@@ -25,10 +27,7 @@ public sealed partial class InboxNotifications(
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) =>
-                {
-                    foreach (var userName in e.Payload.Split(',')) signals.Delivered(userName);
-                };
+                connection.Notification += (_, e) => Received(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 signals.DeliveredToEveryone(); // anything committed while not listening is read now
@@ -40,6 +39,18 @@ public sealed partial class InboxNotifications(
                 signals.DeliveredToEveryone();
                 await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
             }
+        }
+    }
+
+    /// <summary><c>instance;user:sequence,user:sequence…</c></summary>
+    private void Received(string payload)
+    {
+        var separator = payload.IndexOf(';');
+        if (separator < 0 || payload.AsSpan(0, separator).SequenceEqual(signals.Instance)) return;
+        foreach (var delivery in payload[(separator + 1)..].Split(','))
+        {
+            var colon = delivery.LastIndexOf(':');
+            if (colon > 0 && long.TryParse(delivery.AsSpan(colon + 1), out var sequence)) signals.Delivered(delivery[..colon], sequence);
         }
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using PublicProtectionHub.CaseRecord.Data;
 using PublicProtectionHub.CaseRecord.Push.Escalation;
 
 namespace PublicProtectionHub.CaseRecord.Push;
@@ -10,6 +12,8 @@ public static class PushExtensions
         builder.Services.AddScoped<PushRouter>();
         builder.Services.AddScoped<EscalationSweep>();
         builder.Services.AddSingleton<InboxSignals>();
+        builder.Services.AddSingleton<InboxCommitInterceptor>();
+        builder.Services.ConfigureDbContext<CaseRecordDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<InboxCommitInterceptor>()));
         builder.Services.AddHostedService<InboxNotifications>();
         builder.Services.AddHostedService<EscalationService>();
         builder.Services.AddInboxPolicy();

@@ -10,10 +10,12 @@ namespace PublicProtectionHub.CaseRecord.Push;
 /// <summary>
 /// Records an entry on the person's timeline and delivers it, in the caller's transaction, to each
 /// practitioner responsible for the person and entitled to its class. Delivery is computed once, here,
-/// and kept: the inbox items are the answer to "who was told what, when". Open streams are woken by a
-/// PostgreSQL notification, which is sent only when the transaction commits.
+/// and kept: the inbox items are the answer to "who was told what, when". When the transaction commits, this
+/// instance's open streams are handed the items (<see cref="InboxCommitInterceptor"/>) and other instances' are
+/// woken by a PostgreSQL notification, which is sent only then.
 /// </summary>
-public sealed class PushRouter(CaseRecordDbContext db, AuditLog audit, TimeProvider time, IOptions<PushOptions> options)
+public sealed class PushRouter(
+    CaseRecordDbContext db, AuditLog audit, InboxSignals signals, InboxCommitInterceptor commits, TimeProvider time, IOptions<PushOptions> options)
 {
     public const string Purpose = "push an event to the practitioners responsible for the person";
 
@@ -24,10 +26,10 @@ public sealed class PushRouter(CaseRecordDbContext db, AuditLog audit, TimeProvi
     public async Task<TimelineEntry?> RecordAsync(Person person, TimelineEntry entry, IReadOnlyList<Recipient>? to = null,
         DeliveryReason reason = DeliveryReason.Responsible, CancellationToken ct = default)
     {
-        await db.EnterAsWriterAsync(entry.SourceReference, ct);
-        if (await db.Timeline.AnyAsync(e => e.SourceReference == entry.SourceReference, ct)) return null;
+        if (await db.EnterAsWriterAsync(entry.SourceReference, ct)) return null;
 
         var now = time.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10)); // as stored, so streams handed the items in memory show what the database would
         entry.PersonId = person.Id;
         entry.RecordedAt = now;
         entry.EstablishmentCode ??= person.Responsibilities.InCommunity ? null : person.Responsibilities.EstablishmentCode;
@@ -38,22 +40,15 @@ public sealed class PushRouter(CaseRecordDbContext db, AuditLog audit, TimeProvi
         var escalates = entry.Priority == Priority.High && reason == DeliveryReason.Responsible;
         recipients = [.. recipients.DistinctBy(r => r.UserName)];
         var sequences = await NextSequencesAsync([.. recipients.Select(r => r.UserName)], ct);
-        foreach (var recipient in recipients)
+        var items = recipients.Select(recipient => new InboxItem
         {
-            db.Inbox.Add(new InboxItem
-            {
-                UserName = recipient.UserName, Sequence = sequences[recipient.UserName], Entry = entry,
-                PersonId = person.Id, Priority = entry.Priority, Reason = reason, RecipientRole = recipient.Role,
-                RecipientScope = recipient.Scope, State = InboxItemState.Unread, DeliveredAt = now,
-                EscalateAt = escalates ? now + options.Value.EscalateAfter : null,
-            });
-        }
-
-        if (recipients.Count > 0)
-        {
-            var users = string.Join(',', recipients.Select(r => r.UserName));
-            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({InboxNotifications.Channel}, {users})", ct);
-        }
+            UserName = recipient.UserName, Sequence = sequences[recipient.UserName], Entry = entry,
+            PersonId = person.Id, Priority = entry.Priority, Reason = reason, RecipientRole = recipient.Role,
+            RecipientScope = recipient.Scope, State = InboxItemState.Unread, DeliveredAt = now,
+            EscalateAt = escalates ? now + options.Value.EscalateAfter : null,
+        }).ToList();
+        db.Inbox.AddRange(items);
+        commits.Deliver(db, person, items);
 
         await audit.SaveAsync(new AuditRecord(AuditActor.System, AuditAction.Disclosure, $"push {entry.EventType}",
             [person.Key], Purpose, Recipients: [.. recipients.Select(r => r.UserName)]), ct);
@@ -61,15 +56,21 @@ public sealed class PushRouter(CaseRecordDbContext db, AuditLog audit, TimeProvi
     }
 
     // The row locks on the practitioners' counters are held until commit, so each one's items commit in sequence order:
-    // a stream that has seen item n never later finds an n-1 it skipped. One statement for every recipient, in name order.
+    // a stream that has seen item n never later finds an n-1 it skipped. One statement for every recipient, in name order,
+    // which also queues the notification (sent at commit) naming this instance and each recipient's new sequence.
     private async Task<Dictionary<string, long>> NextSequencesAsync(string[] userNames, CancellationToken ct)
     {
         if (userNames.Length == 0) return [];
         var rows = await db.Database.SqlQuery<SequenceRow>($"""
-            INSERT INTO push.inbox_counters (user_name, last_sequence)
-            SELECT u, 1 FROM unnest({userNames}::text[]) AS u ORDER BY u
-            ON CONFLICT (user_name) DO UPDATE SET last_sequence = push.inbox_counters.last_sequence + 1
-            RETURNING user_name AS "UserName", last_sequence AS "Sequence"
+            WITH next AS (
+                INSERT INTO push.inbox_counters (user_name, last_sequence)
+                SELECT u, 1 FROM unnest({userNames}::text[]) AS u ORDER BY u
+                ON CONFLICT (user_name) DO UPDATE SET last_sequence = push.inbox_counters.last_sequence + 1
+                RETURNING user_name, last_sequence),
+            notified AS (
+                SELECT pg_notify({InboxNotifications.Channel}, {signals.Instance} || ';' || string_agg(user_name || ':' || last_sequence, ','))
+                FROM next)
+            SELECT next.user_name AS "UserName", next.last_sequence AS "Sequence" FROM next, notified
             """).ToListAsync(ct);
         return rows.ToDictionary(r => r.UserName, r => r.Sequence);
     }

@@ -14,11 +14,20 @@ public static class TimelineOrder
     private const long Lock = 0x5050_485F_544C; // "PPH_TL"
     private const int SourceLocks = 0x5050_5352; // "PPSR": the class of the two-key locks on one source reference
 
-    /// <summary>In the writer's transaction, before the entry is added; held until it commits.</summary>
-    public static async Task EnterAsWriterAsync(this CaseRecordDbContext db, string sourceReference, CancellationToken ct)
+    /// <summary>
+    /// In the writer's transaction, before the entry is added; held until it commits. True when an entry with this
+    /// source reference is already recorded (checked once the locks are held, in the same round trip).
+    /// </summary>
+    public static async Task<bool> EnterAsWriterAsync(this CaseRecordDbContext db, string sourceReference, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({Lock})", ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SourceLocks}, hashtext({sourceReference}))", ct);
+        await using var batch = db.BatchInTransaction();
+        // PostgreSQL evaluates the select list in order, so the shared lock is always taken first.
+        batch.BatchCommands.Add(Batches.Statement("SELECT pg_advisory_xact_lock_shared($1), pg_advisory_xact_lock($2, hashtext($3))",
+            Lock, SourceLocks, sourceReference));
+        batch.BatchCommands.Add(Batches.Statement("""SELECT EXISTS (SELECT 1 FROM timeline.entries WHERE "SourceReference" = $1)""", sourceReference));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return await reader.ReadAsync(ct) && reader.GetBoolean(0);
     }
 
     /// <summary>Runs a feed's query when every entry numbered so far has committed or rolled back.</summary>

@@ -123,6 +123,28 @@ public sealed class AuditLogTests : IAsyncLifetime
         Assert.Null(AuditChain.FirstBreak(entries));
     }
 
+    [Fact]
+    public async Task Writers_saving_twice_in_a_transaction_and_again_in_the_next_still_form_one_unbroken_chain()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
+        {
+            await using var db = NewContext();
+            var log = Log(db);
+            for (var transaction = 0; transaction < 2; transaction++)
+            {
+                await using var open = await db.Database.BeginTransactionAsync();
+                await log.SaveAsync(Record(AuditAction.Alteration, $"C{i:00}{transaction}0CD"));
+                await log.SaveAsync(Record(AuditAction.Disclosure, $"C{i:00}{transaction}1CD"));
+                await open.CommitAsync();
+            }
+        }));
+
+        await using var check = NewContext();
+        var entries = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(40, entries.Count);
+        Assert.Null(AuditChain.FirstBreak(entries));
+    }
+
     private static AuditRecord Record(AuditAction action, string record) => new(
         new AuditActor("sec.exeter", "prison-security", "prison", null), action, "test", [record], "arrival review", CorrelationId: "test-correlation");
 

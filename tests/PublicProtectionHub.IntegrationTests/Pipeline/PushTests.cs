@@ -162,6 +162,19 @@ public sealed class PushTests(HubStack stack)
     }
 
     [Fact]
+    public async Task An_item_on_the_stream_is_the_item_the_inbox_lists()
+    {
+        await using var stream = await InboxStream.OpenAsync(stack, await stack.Tokens.ForUserAsync("police.devon"));
+
+        var entry = await EntryOfAsync(await PublishAsync("telephone alert about a victim's order", Exeter));
+        var streamed = await stream.NextWhereAsync(e => IsAbout(e, entry), Patience);
+
+        var listed = Assert.Single(await InboxItemsAsync("police.devon", Exeter), i => i.GetProperty("id").GetInt64() == streamed.Id);
+        Assert.NotNull(streamed.Data.GetProperty("escalateAt").GetString()); // an alert is high priority
+        Assert.Equal(listed.GetRawText(), streamed.Data.GetRawText());
+    }
+
+    [Fact]
     public async Task An_item_goes_from_unread_to_read_to_acknowledged_with_who_and_when()
     {
         var reference = await PublishAsync("telephone alert about a victim's order", Exeter);

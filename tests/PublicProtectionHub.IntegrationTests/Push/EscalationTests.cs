@@ -31,6 +31,8 @@ public sealed class EscalationTests : IAsyncLifetime
             .AddSingleton<TimeProvider>(_clock)
             .AddDbContext<CaseRecordDbContext>(o => o.UseNpgsql(database, n => n.MigrationsHistoryTable("__ef_migrations_history", MessageStoreModel.Schema)))
             .AddAuditLog<CaseRecordDbContext>()
+            .AddSingleton<InboxSignals>()
+            .AddSingleton<InboxCommitInterceptor>()
             .AddScoped<PushRouter>()
             .AddScoped<EscalationSweep>();
         services.Configure<PushOptions>(o => o.EscalateAfter = EscalateAfter);

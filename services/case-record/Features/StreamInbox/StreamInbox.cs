@@ -69,12 +69,12 @@ public static class StreamInbox
         JsonSerializerOptions json, TimeProvider time)
     {
         var aborted = http.RequestAborted;
+        var generation = -1L; // the first items come from the database
         while (!aborted.IsCancellationRequested)
         {
             var delivered = signals.NextDeliveryTo(userName);
-            var items = (await db.InboxOf(userName).AsNoTracking()
-                .Where(i => i.Sequence > last).OrderBy(i => i.Sequence).Take(Batch).Views(db).ToListAsync(aborted))
-                .OrderBy(i => i.Id).ToList();
+            var held = signals.After(userName, last, ref generation, Batch);
+            var items = held ?? await ReadAsync(db, userName, last, aborted);
             if (items.Count > 0)
             {
                 var text = new StringBuilder();
@@ -84,7 +84,8 @@ public static class StreamInbox
                 await http.Response.WriteAsync(text.ToString(), aborted);
                 await http.Response.Body.FlushAsync(aborted);
                 last = items[^1].Id;
-                if (items.Count == Batch) continue;
+                if (held is null && items.Count == Batch) generation = -1; // more may wait in the database
+                continue;
             }
 
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -96,7 +97,13 @@ public static class StreamInbox
                 await idle; // throws when the client went away
                 await http.Response.WriteAsync(": keep-alive\n\n", aborted);
                 await http.Response.Body.FlushAsync(aborted);
+                generation = -1; // and read the database again, in case a wake-up went astray
             }
         }
     }
+
+    private static async Task<IReadOnlyList<InboxItemView>> ReadAsync(CaseRecordDbContext db, string userName, long last, CancellationToken ct) =>
+        (await db.InboxOf(userName).AsNoTracking()
+            .Where(i => i.Sequence > last).OrderBy(i => i.Sequence).Take(Batch).Views(db).ToListAsync(ct))
+        .OrderBy(i => i.Id).ToList();
 }

@@ -44,10 +44,8 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Hm
     {
         // From the queue the inbox's transaction is already open: join it, and let the inbox commit.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await LockIdentifiersAsync(db, HmppsEventRules.NomsNumberOf(e), e.Person.Crn, ct);
-
         var replayKey = ReceivedHmppsEvent.ReplayKeyOf(e);
-        if (await db.HmppsEvents.AnyAsync(r => r.ReplayKey == replayKey, ct)) return null;
+        if (await LockAndCheckReplayAsync(db, e, replayKey, lockPerson: HmppsEventTypes.IsKnown(e.EventType), ct)) return null;
 
         var now = time.GetUtcNow();
         var kind = HmppsEventTypes.KindOf(e);
@@ -91,29 +89,37 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Hm
     }
 
     /// <summary>
-    /// Takes, until commit, the locks on a NOMS number and a CRN (in one order everywhere, so two events cannot wait on
-    /// each other). An event that carries neither takes the lock of the empty identifier.
+    /// Takes, until commit, the locks on the event's NOMS number and CRN (in one order everywhere, so two events cannot wait
+    /// on each other; an event that carries neither takes the lock of the empty identifier), then says whether the event
+    /// was already recorded, and with <paramref name="lockPerson"/> locks the rows of the people it names, so an event that
+    /// names them by their other identifier waits. One round trip: each statement starts once the one before has finished,
+    /// so the check and the row locks see whatever the holder of an identifier's lock committed.
     /// </summary>
-    internal static async Task LockIdentifiersAsync(CaseRecordDbContext db, string? noms, string? crn, CancellationToken ct)
+    internal static async Task<bool> LockAndCheckReplayAsync(CaseRecordDbContext db, HmppsEvent e, string replayKey, bool lockPerson, CancellationToken ct)
     {
+        var noms = HmppsEventRules.NomsNumberOf(e);
+        var crn = e.Person.Crn;
         string[] keys = noms is null && crn is null ? ["none"] : [.. new[] { crn is null ? null : $"crn:{crn}", noms is null ? null : $"noms:{noms}" }.OfType<string>()];
+        await using var batch = db.BatchInTransaction();
         foreach (var key in keys)
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IngestLocks}, hashtext({key}))", ct);
+            batch.BatchCommands.Add(Batches.Statement("SELECT pg_advisory_xact_lock($1, hashtext($2))", IngestLocks, key));
+        batch.BatchCommands.Add(Batches.Statement("""SELECT EXISTS (SELECT 1 FROM integrations.hmpps_events WHERE "ReplayKey" = $1)""", replayKey));
+        if (lockPerson)
+            batch.BatchCommands.Add(Batches.Statement("""
+                SELECT 1 FROM register.people
+                WHERE ($1::text IS NOT NULL AND "NomsNumber" = $1) OR ($2::text IS NOT NULL AND "Crn" = $2)
+                ORDER BY "Id" FOR UPDATE
+                """, noms, crn));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        for (var i = 0; i < keys.Length; i++) await reader.NextResultAsync(ct);
+        return await reader.ReadAsync(ct) && reader.GetBoolean(0);
     }
 
-    /// <summary>
-    /// Finds the person by NOMS number or CRN; a conflict when the two name different people. Their row is locked first,
-    /// so an event that names them by their other identifier waits, and what is read is what was last committed.
-    /// </summary>
+    /// <summary>Finds the person (their row already locked) by NOMS number or CRN; a conflict when the two name different people.</summary>
     private async Task<(Person? Person, bool Conflict)> FindAsync(HmppsEvent e, CancellationToken ct)
     {
         var noms = HmppsEventRules.NomsNumberOf(e);
         var crn = e.Person.Crn;
-        await db.Database.ExecuteSqlAsync($"""
-            SELECT 1 FROM register.people
-            WHERE ({noms}::text IS NOT NULL AND "NomsNumber" = {noms}) OR ({crn}::text IS NOT NULL AND "Crn" = {crn})
-            ORDER BY "Id" FOR UPDATE
-            """, ct);
         var found = await db.People.Named(noms, crn).Take(2).ToListAsync(ct);
         return found.Count switch
         {

@@ -14,10 +14,8 @@ public sealed class DetailNotFoundRecorder(CaseRecordDbContext db, AuditLog audi
     {
         // From the queue the inbox's transaction is already open: join it, and let the inbox commit.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await HmppsEventHandler.LockIdentifiersAsync(db, HmppsEventRules.NomsNumberOf(e), e.Person.Crn, ct);
-
         var replayKey = ReceivedHmppsEvent.ReplayKeyOf(e);
-        if (await db.HmppsEvents.AnyAsync(r => r.ReplayKey == replayKey, ct)) return;
+        if (await HmppsEventHandler.LockAndCheckReplayAsync(db, e, replayKey, lockPerson: false, ct)) return;
 
         var received = new ReceivedHmppsEvent
         {

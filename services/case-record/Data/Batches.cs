@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace PublicProtectionHub.CaseRecord.Data;
+
+public static class Batches
+{
+    /// <summary>
+    /// Several statements sent in one round trip, in the context's open transaction. Under read committed each statement
+    /// sees what was committed when it started, so a read after a lock in the same batch sees everything its holder wrote.
+    /// </summary>
+    public static NpgsqlBatch BatchInTransaction(this CaseRecordDbContext db) =>
+        db.Database.CurrentTransaction is { } transaction
+            ? new((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
+            : throw new InvalidOperationException("Locks held until commit need a transaction.");
+
+    public static NpgsqlBatchCommand Statement(string sql, params object?[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        return command;
+    }
+}
