@@ -18,6 +18,7 @@ internal sealed class EventTracker(Func<Delivery, string?>? keyOf = null)
         public string Summary { get; } = summary;
         public IReadOnlyList<string> Recipients { get; } = recipients;
         public long SentAt { get; set; }
+        public long AnsweredAt { get; set; }
         public bool PostFailed { get; set; }
         public ConcurrentDictionary<string, long> Arrivals { get; } = new();
 
@@ -37,6 +38,9 @@ internal sealed class EventTracker(Func<Delivery, string?>? keyOf = null)
         public double WorstMs => Stopwatch.GetElapsedTime(SentAt, Arrivals.Values.Max()).TotalMilliseconds;
 
         public long LastArrival => Arrivals.Values.Max();
+
+        /// <summary>From just before the POST to its answer.</summary>
+        public double PostMs => Stopwatch.GetElapsedTime(SentAt, AnsweredAt).TotalMilliseconds;
     }
 
     private readonly ConcurrentDictionary<string, Sent> _bySummary = new();
@@ -70,6 +74,7 @@ internal sealed class EventTracker(Func<Delivery, string?>? keyOf = null)
                 try
                 {
                     posted = await post();
+                    s.AnsweredAt = Stopwatch.GetTimestamp();
                 }
                 catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
                 {

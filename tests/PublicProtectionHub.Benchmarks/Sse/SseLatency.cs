@@ -52,8 +52,8 @@ internal static class SseLatency
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Warm-up round (not counted): {warmup.Latency?.Count ?? 0} delivered, p50 {warmup.Latency?.P50:0.00}, p99 {warmup.Latency?.P99:0.00}, lost {warmup.Lost}"));
             Console.WriteLine();
-            Console.WriteLine("| round | events |   p50 |   p90 |   p99 |    max | lost | failed POSTs | strays |");
-            Console.WriteLine("|------:|-------:|------:|------:|------:|-------:|-----:|-------------:|-------:|");
+            Console.WriteLine("| round | events |   p50 |   p90 |   p99 |    max | lost | failed POSTs | strays | POST answered p50 / p99 |");
+            Console.WriteLine("|------:|-------:|------:|------:|------:|-------:|-----:|-------------:|-------:|------------------------:|");
             var rounds = new List<Round>();
             for (var r = 1; r <= o.Rounds; r++)
             {
@@ -72,8 +72,8 @@ internal static class SseLatency
             Console.WriteLine($"Burst: {o.Burst} events sent open loop over 1 s ({o.Burst} events/s), then waited for.");
             var burst = await RoundAsync(hmpps, people, o.Burst, o.Burst);
             Console.WriteLine();
-            Console.WriteLine("| burst | events |   p50 |   p90 |   p99 |    max | lost | failed POSTs | strays | all delivered after (from first send) |");
-            Console.WriteLine("|------:|-------:|------:|------:|------:|-------:|-----:|-------------:|-------:|--------------------------------------:|");
+            Console.WriteLine("| burst | events |   p50 |   p90 |   p99 |    max | lost | failed POSTs | strays | POST answered p50 / p99 | all delivered after (from first send) |");
+            Console.WriteLine("|------:|-------:|------:|------:|------:|-------:|-----:|-------------:|-------:|------------------------:|--------------------------------------:|");
             Row("burst", burst, burst.AllDeliveredMs is { } all ? string.Create(CultureInfo.InvariantCulture, $"{all:0} ms") : "not all delivered");
 
             var failedStreams = streams.Where(s => s.Failure is not null).ToList();
@@ -89,7 +89,7 @@ internal static class SseLatency
         }
     }
 
-    private sealed record Round(int Events, Percentiles? Latency, int Lost, int FailedPosts, int Strays, double? AllDeliveredMs);
+    private sealed record Round(int Events, Percentiles? Latency, int Lost, int FailedPosts, int Strays, double? AllDeliveredMs, Percentiles? Post);
 
     /// <summary>Sends <paramref name="count"/> events at <paramref name="rate"/> per second and waits for them.</summary>
     private static async Task<Round> RoundAsync(HmppsEvents hmpps, IReadOnlyList<BenchPerson> people, int rate, int count)
@@ -119,7 +119,8 @@ internal static class SseLatency
         double? all = lost == 0 && failed == 0 && delivered.Count > 0
             ? Stopwatch.GetElapsedTime(sent.Min(s => s.SentAt), delivered.Max(s => s.LastArrival)).TotalMilliseconds
             : null;
-        return new Round(count, delivered.Count > 0 ? Percentiles.Of([.. delivered.Select(s => s.WorstMs)]) : null, lost, failed, tracker.Strays, all);
+        return new Round(count, delivered.Count > 0 ? Percentiles.Of([.. delivered.Select(s => s.WorstMs)]) : null, lost, failed, tracker.Strays, all,
+            delivered.Count > 0 ? Percentiles.Of([.. delivered.Select(s => s.PostMs)]) : null);
     }
 
     private static async Task<List<InboxStream>> OpenStreamsAsync(Gateway gateway, IReadOnlyList<string> users)
@@ -151,7 +152,7 @@ internal static class SseLatency
     {
         var p = r.Latency;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name,5} | {r.Events,6} | {p?.P50,5:0.00} | {p?.P90,5:0.00} | {p?.P99,5:0.00} | {p?.Max,6:0.0} | {r.Lost,4} | {r.FailedPosts,12} | {r.Strays,6} |{(extra is null ? "" : $" {extra,37} |")}"));
+            $"| {name,5} | {r.Events,6} | {p?.P50,5:0.00} | {p?.P90,5:0.00} | {p?.P99,5:0.00} | {p?.Max,6:0.0} | {r.Lost,4} | {r.FailedPosts,12} | {r.Strays,6} | {r.Post?.P50,10:0.00} / {r.Post?.P99,10:0.00} |{(extra is null ? "" : $" {extra,37} |")}"));
     }
 
     private static void Verdict(IReadOnlyList<Round> rounds, Round burst, SseOptions o)
