@@ -45,6 +45,7 @@ app_env() {
     for svc in "${HUB_SERVICES[@]}"; do
         echo "Services__$svc=$(app_url "$svc")"
     done
+    [[ "$name" == gateway || "$name" == case-record ]] && latency_env
     [[ "$name" == gateway || "$name" == "$HUB_STAND_IN" ]] && return 0
     [[ "$name" == case-record ]] && detail_env
     [[ "$name" == victim-contact || "$name" == telephone-monitoring ]] && phone_hashing_env
@@ -58,6 +59,14 @@ app_env() {
     echo "Messaging__Password=$(rabbit_password "$name")"
     echo "Messaging__QueueType=quorum"
     echo "Messaging__QuorumReplicas=1"
+}
+
+# latency_env: the gateway and case-record (every push, every stream) spend most of a request waiting on sockets:
+# PostgreSQL round trips and proxied calls. Running a socket's completion on the I/O thread that saw it, instead of
+# queueing it to the thread pool, takes a thread hand-off out of each round trip (SSE push p50 11.5 -> 10.0 ms in one
+# pair of runs on 2 cores). Safe only for code that does not block a thread, which ours does not on these paths.
+latency_env() {
+    echo "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1"
 }
 
 # detail_env: case-record fetches HMPPS events' detail from the stand-in only.
