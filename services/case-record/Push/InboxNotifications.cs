@@ -42,15 +42,23 @@ public sealed partial class InboxNotifications(
         }
     }
 
-    /// <summary><c>instance;user:sequence,user:sequence…</c></summary>
     private void Received(string payload)
     {
+        foreach (var (userName, sequence) in CommittedElsewhere(payload, signals.Instance)) signals.Delivered(userName, sequence);
+    }
+
+    /// <summary>
+    /// The deliveries a payload (<c>instance;user:sequence,user:sequence…</c>) names, unless <paramref name="instance"/>
+    /// committed them: its own streams were handed those in memory.
+    /// </summary>
+    public static IEnumerable<(string UserName, long Sequence)> CommittedElsewhere(string payload, string instance)
+    {
         var separator = payload.IndexOf(';');
-        if (separator < 0 || payload.AsSpan(0, separator).SequenceEqual(signals.Instance)) return;
+        if (separator < 0 || payload.AsSpan(0, separator).SequenceEqual(instance)) yield break;
         foreach (var delivery in payload[(separator + 1)..].Split(','))
         {
             var colon = delivery.LastIndexOf(':');
-            if (colon > 0 && long.TryParse(delivery.AsSpan(colon + 1), out var sequence)) signals.Delivered(delivery[..colon], sequence);
+            if (colon > 0 && long.TryParse(delivery.AsSpan(colon + 1), out var sequence)) yield return (delivery[..colon], sequence);
         }
     }
 

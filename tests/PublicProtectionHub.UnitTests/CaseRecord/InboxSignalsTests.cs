@@ -59,6 +59,15 @@ public sealed class InboxSignalsTests
         Assert.Empty(_signals.After(User, 1, ref generation, 100)!);
     }
 
+    [Fact]
+    public void A_notification_wakes_streams_only_for_what_another_instance_committed()
+    {
+        const string payload = "other;om.plymouth:7,sec.exeter:12";
+        Assert.Equal([("om.plymouth", 7L), ("sec.exeter", 12L)], InboxNotifications.CommittedElsewhere(payload, _signals.Instance));
+        Assert.Empty(InboxNotifications.CommittedElsewhere($"{_signals.Instance};om.plymouth:8", _signals.Instance));
+        Assert.Empty(InboxNotifications.CommittedElsewhere("om.plymouth,sec.exeter", _signals.Instance)); // not ours to read
+    }
+
     private static InboxItemView Item(long sequence) => new(
         sequence, new PersonReference("A1234BC", null), sequence, "risk-of-harm", "RiskOfHarmAssessed", InformationClass.RiskLevels,
         Classification.OfficialSensitive, Priority.Normal, "Risk of harm high to very high.", DateTimeOffset.UnixEpoch, DeliveryReason.Responsible,
