@@ -56,7 +56,7 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Hm
         };
         db.HmppsEvents.Add(received);
 
-        var (person, conflict) = HmppsEventTypes.IsKnown(e.EventType) ? await FindAsync(e, ct) : (null, false);
+        var (person, conflict, superseded) = HmppsEventTypes.IsKnown(e.EventType) ? await FindAsync(e, kind, ct) : (null, false, false);
         var isNew = false;
         if (!HmppsEventTypes.IsKnown(e.EventType)) received.Outcome = HmppsEventOutcome.UnknownType;
         else if (conflict) received.Outcome = HmppsEventOutcome.IdentifiersConflict;
@@ -70,7 +70,7 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Hm
         if (person is not null)
         {
             received.PersonId = person.Id;
-            received.Outcome = await IsSupersededAsync(person.Id, kind, e.OccurredAt, ct) ? HmppsEventOutcome.Superseded : HmppsEventOutcome.Applied;
+            received.Outcome = superseded ? HmppsEventOutcome.Superseded : HmppsEventOutcome.Applied;
             if (received.Outcome == HmppsEventOutcome.Applied)
             {
                 LinkIdentifiers(person, e);
@@ -115,18 +115,28 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Hm
         return await reader.ReadAsync(ct) && reader.GetBoolean(0);
     }
 
-    /// <summary>Finds the person (their row already locked) by NOMS number or CRN; a conflict when the two name different people.</summary>
-    private async Task<(Person? Person, bool Conflict)> FindAsync(HmppsEvent e, CancellationToken ct)
+    /// <summary>
+    /// Finds the person (their row already locked) by NOMS number or CRN, and whether an event of this kind that happened
+    /// later was already applied to them (this one is then superseded); a conflict when the two identifiers name different people.
+    /// </summary>
+    private async Task<(Person? Person, bool Conflict, bool Superseded)> FindAsync(HmppsEvent e, string kind, CancellationToken ct)
     {
         var noms = HmppsEventRules.NomsNumberOf(e);
         var crn = e.Person.Crn;
-        var found = await db.People.Named(noms, crn).Take(2).ToListAsync(ct);
+        var found = await db.People.Named(noms, crn).Take(2)
+            .Select(p => new
+            {
+                Person = p,
+                Superseded = db.HmppsEvents.Any(r =>
+                    r.PersonId == p.Id && r.Kind == kind && r.Outcome == HmppsEventOutcome.Applied && r.OccurredAt > e.OccurredAt),
+            })
+            .ToListAsync(ct);
         return found.Count switch
         {
-            0 => (null, false),
-            1 when (noms is null || found[0].NomsNumber is null || found[0].NomsNumber == noms)
-                   && (crn is null || found[0].Crn is null || found[0].Crn == crn) => (found[0], false),
-            _ => (null, true),
+            0 => (null, false, false),
+            1 when (noms is null || found[0].Person.NomsNumber is null || found[0].Person.NomsNumber == noms)
+                   && (crn is null || found[0].Person.Crn is null || found[0].Person.Crn == crn) => (found[0].Person, false, found[0].Superseded),
+            _ => (null, true, false),
         };
     }
 
@@ -136,9 +146,6 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Hm
         person.Crn ??= e.Person.Crn;
         person.PncId ??= e.Person.PncId;
     }
-
-    private Task<bool> IsSupersededAsync(Guid personId, string kind, DateTimeOffset occurredAt, CancellationToken ct) =>
-        db.HmppsEvents.AnyAsync(r => r.PersonId == personId && r.Kind == kind && r.Outcome == HmppsEventOutcome.Applied && r.OccurredAt > occurredAt, ct);
 
     /// <summary>A reception into prison that names the person registers them with the prison responsible.</summary>
     private static Person? MinimalPerson(HmppsEvent e, DateTimeOffset now)
