@@ -88,6 +88,27 @@ public sealed class EscalationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_backlog_is_swept_one_entry_at_a_time_the_oldest_first()
+    {
+        var older = await RecordAsync("arrival-older", InformationClass.ArrivalScreening, Priority.High);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var newer = await RecordAsync("arrival-newer", InformationClass.ArrivalScreening, Priority.High);
+        _clock.Advance(EscalateAfter);
+
+        var first = await SweepAsync();
+        Assert.True(first > 0);
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CaseRecordDbContext>();
+            Assert.Equal(first, await db.Inbox.CountAsync(i => i.TimelineEntryId == older && i.EscalatedAt != null));
+            Assert.False(await db.Inbox.AnyAsync(i => i.TimelineEntryId == newer && i.EscalatedAt != null));
+        }
+
+        Assert.True(await SweepAsync() > 0);
+        Assert.Equal(0, await SweepAsync());
+    }
+
+    [Fact]
     public async Task Normal_priority_and_acknowledged_items_never_escalate()
     {
         var normal = await RecordAsync("movement-1", InformationClass.IdentityAndLocation, Priority.Normal);

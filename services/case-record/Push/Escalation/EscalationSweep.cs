@@ -13,9 +13,12 @@ namespace PublicProtectionHub.CaseRecord.Push.Escalation;
 public sealed partial class EscalationSweep(
     CaseRecordDbContext db, PushRouter push, TimeProvider time, IOptions<PushOptions> options, ILogger<EscalationSweep> logger)
 {
-    private const int Batch = 50;
-
     /// <returns>How many overdue items were escalated.</returns>
+    /// <remarks>
+    /// One timeline entry's overdue items per transaction, the oldest first: each escalation is a push, and a push holds the
+    /// audit chain's lock until its transaction commits, so a backlog swept fifty at a time held every live push back for
+    /// as long as the fifty took. Another sweeper's entry is skipped, not waited for.
+    /// </remarks>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -24,7 +27,11 @@ public sealed partial class EscalationSweep(
             .FromSql($"""
                 SELECT * FROM push.inbox_items
                 WHERE "EscalateAt" <= {now} AND "AcknowledgedAt" IS NULL AND "EscalatedAt" IS NULL AND "EscalateAt" IS NOT NULL
-                ORDER BY "EscalateAt" LIMIT {Batch} FOR UPDATE SKIP LOCKED
+                  AND "TimelineEntryId" = (
+                    SELECT "TimelineEntryId" FROM push.inbox_items
+                    WHERE "EscalateAt" <= {now} AND "AcknowledgedAt" IS NULL AND "EscalatedAt" IS NULL AND "EscalateAt" IS NOT NULL
+                    ORDER BY "EscalateAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+                FOR UPDATE SKIP LOCKED
                 """)
             .ToListAsync(ct);
         if (overdue.Count == 0) return 0;
