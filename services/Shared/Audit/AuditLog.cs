@@ -20,6 +20,12 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
     // without taking the lock and reading the head again.
     private (Guid Transaction, string Head)? _held;
 
+    // Entries saved in a caller's transaction, written by AuditCommitInterceptor just before it commits.
+    // Tagged with its transaction: one disposed without a commit or a rollback call leaves no entries for the next.
+    private readonly List<AuditRecord> _atCommit = [];
+    private Guid _atCommitTransaction;
+    private bool? _atCommitOn;
+
     /// <summary>Saves the context's pending changes together with the entry, atomically.</summary>
     public Task SaveAsync(AuditRecord record, CancellationToken ct = default) => SaveAsync([record], ct);
 
@@ -30,6 +36,17 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
     public async Task SaveAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default)
     {
         var ownTransaction = db.Database.CurrentTransaction is null;
+        if (!ownTransaction && (_atCommitOn ??= AuditCommitInterceptor.IsOn(db)))
+        {
+            await SaveChangesAsync(records, ct);
+            var transactionId = db.Database.CurrentTransaction!.TransactionId;
+            if (_atCommitTransaction != transactionId) _atCommit.Clear();
+            _atCommitTransaction = transactionId;
+            _atCommit.AddRange(records);
+            AuditCommitInterceptor.Of(db).Enlist(db, this);
+            return;
+        }
+
         try
         {
             await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -39,25 +56,69 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
             var transactionId = db.Database.CurrentTransaction!.TransactionId;
             var previous = _held is { } held && held.Transaction == transactionId ? held.Head : await ChainHeadUnderLockAsync(ct);
 
-            var at = ToDatabasePrecision(time.GetUtcNow());
-            var entries = new List<AuditEntry>(records.Count);
-            foreach (var record in records)
-            {
-                entries.Add(EntryOf(record, at, previous));
-                previous = entries[^1].Hash;
-            }
-
+            var entries = Chained(records, previous);
             await InsertAsync(entries, ct);
-            _held = (transactionId, previous);
+            _held = (transactionId, entries[^1].Hash);
             if (transaction is not null) await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _held = null;
-            db.ChangeTracker.Clear();
-            LogAuditWriteFailed(records.Count == 1 ? records[0].Operation : $"{records.Count} operations", e.GetType().Name);
+            Failed(records, e);
             throw new AuditUnavailableException(e);
         }
+    }
+
+    /// <summary>The entries saved in this transaction, chained after the newest, just before it commits.</summary>
+    internal async Task WriteAtCommitAsync(Guid committing, CancellationToken ct)
+    {
+        var records = committing == _atCommitTransaction ? _atCommit.ToList() : [];
+        _atCommit.Clear();
+        if (records.Count == 0) return;
+        try
+        {
+            var previous = await ChainHeadUnderLockAsync(ct);
+            await InsertAsync(Chained(records, previous), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Failed(records, e);
+            throw new AuditUnavailableException(e);
+        }
+    }
+
+    internal void DiscardAtCommit() => _atCommit.Clear();
+
+    private async Task SaveChangesAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Failed(records, e);
+            throw new AuditUnavailableException(e);
+        }
+    }
+
+    private void Failed(IReadOnlyList<AuditRecord> records, Exception e)
+    {
+        db.ChangeTracker.Clear();
+        LogAuditWriteFailed(records.Count == 1 ? records[0].Operation : $"{records.Count} operations", e.GetType().Name);
+    }
+
+    private List<AuditEntry> Chained(IReadOnlyList<AuditRecord> records, string previous)
+    {
+        var at = ToDatabasePrecision(time.GetUtcNow());
+        var entries = new List<AuditEntry>(records.Count);
+        foreach (var record in records)
+        {
+            entries.Add(EntryOf(record, at, previous));
+            previous = entries[^1].Hash;
+        }
+
+        return entries;
     }
 
     /// <summary>

@@ -145,12 +145,84 @@ public sealed class AuditLogTests : IAsyncLifetime
         Assert.Null(AuditChain.FirstBreak(entries));
     }
 
+    [Fact]
+    public async Task Entries_saved_in_a_transaction_are_written_as_it_commits_in_one_unbroken_chain()
+    {
+        var interceptor = new AuditCommitInterceptor();
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
+        {
+            await using var db = NewContext(interceptor);
+            var log = Log(db);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Notes.Add(new Note { Text = $"note {i}" });
+            await log.SaveAsync(Record(AuditAction.Alteration, $"D{i:00}00CD"));
+            await log.SaveAsync(Record(AuditAction.Disclosure, $"D{i:00}01CD"));
+            await transaction.CommitAsync();
+        }));
+
+        await using var check = NewContext();
+        var entries = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(20, entries.Count);
+        Assert.Null(AuditChain.FirstBreak(entries));
+        for (var i = 0; i < 20; i += 2) // each transaction's two entries together, in the order saved
+            Assert.Equal(Assert.Single(entries[i].Records).Replace("00CD", "01CD"), Assert.Single(entries[i + 1].Records));
+        Assert.Equal(10, await check.Notes.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_transaction_that_does_not_commit_leaves_no_entries_for_the_next()
+    {
+        var interceptor = new AuditCommitInterceptor();
+        await using var db = NewContext(interceptor);
+        var log = Log(db);
+        await using (var abandoned = await db.Database.BeginTransactionAsync())
+            await log.SaveAsync(Record(AuditAction.Alteration, "E0000CD")); // disposed without commit: rolled back
+
+        await using (var rolledBack = await db.Database.BeginTransactionAsync())
+        {
+            await log.SaveAsync(Record(AuditAction.Alteration, "E0001CD"));
+            await rolledBack.RollbackAsync();
+        }
+
+        await using (var committed = await db.Database.BeginTransactionAsync())
+        {
+            await log.SaveAsync(Record(AuditAction.Alteration, "E0002CD"));
+            await committed.CommitAsync();
+        }
+
+        await using var check = NewContext();
+        Assert.Equal("E0002CD", Assert.Single(Assert.Single(await check.Set<AuditEntry>().ToListAsync()).Records));
+    }
+
+    [Fact]
+    public async Task When_entries_saved_in_a_transaction_cannot_be_written_it_does_not_commit()
+    {
+        await using (var db = NewContext())
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE audit.entries RENAME TO entries_unavailable");
+
+        await using (var db = NewContext(new AuditCommitInterceptor()))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Notes.Add(new Note { Text = "must not be saved without its audit entry" });
+            await Log(db).SaveAsync(Record(AuditAction.Alteration, "A1234BC"));
+            await Assert.ThrowsAsync<AuditUnavailableException>(() => transaction.CommitAsync());
+        }
+
+        await using var check = NewContext();
+        Assert.Equal(0, await check.Notes.CountAsync());
+    }
+
     private static AuditRecord Record(AuditAction action, string record) => new(
         new AuditActor("sec.exeter", "prison-security", "prison", null), action, "test", [record], "arrival review", CorrelationId: "test-correlation");
 
     private static AuditLog Log(AuditTestDbContext db) => new(db, TimeProvider.System, NullLogger<AuditLog>.Instance);
 
-    private AuditTestDbContext NewContext() => new(new DbContextOptionsBuilder<AuditTestDbContext>().UseNpgsql(_database).Options);
+    private AuditTestDbContext NewContext(AuditCommitInterceptor? atCommit = null)
+    {
+        var options = new DbContextOptionsBuilder<AuditTestDbContext>().UseNpgsql(_database);
+        if (atCommit is not null) options.AddInterceptors(atCommit);
+        return new(options.Options);
+    }
 
     public sealed class Note
     {
