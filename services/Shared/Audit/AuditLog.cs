@@ -31,7 +31,8 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
 
     /// <summary>
     /// Saves the context's pending changes together with the entries, atomically, chained in the order given: one chain
-    /// lock and one insert however many there are.
+    /// lock and one insert however many there are. In a caller's transaction on a context with
+    /// <see cref="AuditCommitInterceptor"/>, the changes are saved now and the entries written just before it commits.
     /// </summary>
     public async Task SaveAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default)
     {
