@@ -16,11 +16,9 @@ public sealed class AuditCommitInterceptor : DbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, AuditLog> _enlisted = [];
 
-    public static bool IsOn(DbContext db) =>
-        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.Any(i => i is AuditCommitInterceptor) == true;
-
-    internal static AuditCommitInterceptor Of(DbContext db) =>
-        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.Interceptors!.OfType<AuditCommitInterceptor>().First();
+    /// <summary>The interceptor the context was configured with, if any.</summary>
+    internal static AuditCommitInterceptor? On(DbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<AuditCommitInterceptor>().FirstOrDefault();
 
     internal void Enlist(DbContext db, AuditLog log) => _enlisted.AddOrUpdate(db, log);
 

@@ -16,15 +16,11 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
     // Serialises writers so each entry links to the one committed before it.
     private const long ChainLock = 0x5050_485F_4155; // "PPH_AU"
 
-    // The chain lock is held until commit, so a second save in one transaction links to the entry this one wrote last
-    // without taking the lock and reading the head again.
-    private (Guid Transaction, string Head)? _held;
-
     // Entries saved in a caller's transaction, written by AuditCommitInterceptor just before it commits.
     // Tagged with its transaction: one disposed without a commit or a rollback call leaves no entries for the next.
     private readonly List<AuditRecord> _atCommit = [];
     private Guid _atCommitTransaction;
-    private bool? _atCommitOn;
+    private readonly Lazy<AuditCommitInterceptor?> _atCommitBy = new(() => AuditCommitInterceptor.On(db));
 
     /// <summary>Saves the context's pending changes together with the entry, atomically.</summary>
     public Task SaveAsync(AuditRecord record, CancellationToken ct = default) => SaveAsync([record], ct);
@@ -37,14 +33,14 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
     public async Task SaveAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default)
     {
         var ownTransaction = db.Database.CurrentTransaction is null;
-        if (!ownTransaction && (_atCommitOn ??= AuditCommitInterceptor.IsOn(db)))
+        if (!ownTransaction && _atCommitBy.Value is { } atCommit)
         {
             await SaveChangesAsync(records, ct);
             var transactionId = db.Database.CurrentTransaction!.TransactionId;
             if (_atCommitTransaction != transactionId) _atCommit.Clear();
             _atCommitTransaction = transactionId;
             _atCommit.AddRange(records);
-            AuditCommitInterceptor.Of(db).Enlist(db, this);
+            atCommit.Enlist(db, this);
             return;
         }
 
@@ -54,17 +50,12 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
             // The chain lock is held until commit and every audited write in the service waits for it: write the
             // operation's own changes first, so only the chain's link and insert are done while holding it.
             await db.SaveChangesAsync(ct);
-            var transactionId = db.Database.CurrentTransaction!.TransactionId;
-            var previous = _held is { } held && held.Transaction == transactionId ? held.Head : await ChainHeadUnderLockAsync(ct);
-
-            var entries = Chained(records, previous);
-            await InsertAsync(entries, ct);
-            _held = (transactionId, entries[^1].Hash);
+            var previous = await ChainHeadUnderLockAsync(ct);
+            await InsertAsync(Chained(records, previous), ct);
             if (transaction is not null) await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _held = null;
             Failed(records, e);
             throw new AuditUnavailableException(e);
         }

@@ -16,12 +16,9 @@ public sealed class InboxCommitInterceptor(InboxSignals signals) : DbTransaction
 {
     private readonly ConditionalWeakTable<DbContext, List<(InboxItem Item, Person Person)>> _pending = [];
 
-    /// <summary>In the transaction that adds the items.</summary>
-    public void Deliver(DbContext db, Person person, IEnumerable<InboxItem> items)
-    {
-        var pending = _pending.GetValue(db, _ => []);
-        lock (pending) pending.AddRange(items.Select(i => (i, person)));
-    }
+    /// <summary>In the transaction that adds the items (a context serves one operation at a time, so no lock).</summary>
+    public void Deliver(DbContext db, Person person, IEnumerable<InboxItem> items) =>
+        _pending.GetValue(db, _ => []).AddRange(items.Select(i => (i, person)));
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
@@ -62,7 +59,7 @@ public sealed class InboxCommitInterceptor(InboxSignals signals) : DbTransaction
     {
         if (context is null || !_pending.TryGetValue(context, out var pending)) return [];
         _pending.Remove(context);
-        lock (pending) return [.. pending];
+        return pending;
     }
 
     /// <summary>As <see cref="InboxQueries.Views"/> reads it back: times at PostgreSQL's microsecond precision, in UTC.</summary>

@@ -29,7 +29,6 @@ public sealed class PushRouter(
         if (await db.EnterAsWriterAsync(entry.SourceReference, ct)) return null;
 
         var now = time.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % 10)); // as stored, so streams handed the items in memory show what the database would
         entry.PersonId = person.Id;
         entry.RecordedAt = now;
         entry.EstablishmentCode ??= person.Responsibilities.InCommunity ? null : person.Responsibilities.EstablishmentCode;
