@@ -4,10 +4,15 @@ using System.Text;
 
 namespace PublicProtectionHub.Audit;
 
-/// <summary>The hash that links an entry to the one before it.</summary>
+/// <summary>
+/// The hashes that link an entry to the one before it. A service's log is <see cref="Count"/> chains side by side, so
+/// that writers on different chains do not wait for each other's commits; each entry belongs to one, and within a chain
+/// the entries link in sequence order.
+/// </summary>
 public static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+    public const short Count = 8;
 
     public static string HashOf(AuditEntry e)
     {
@@ -31,13 +36,15 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    /// <summary>The first entry (in sequence) whose link or content does not match, or null when the chain holds.</summary>
-    public static long? FirstBreak(IEnumerable<AuditEntry> entriesInSequence, string previousHash = Genesis)
+    /// <summary>The first entry (in sequence) whose link or content does not match, or null when every chain holds.</summary>
+    public static long? FirstBreak(IEnumerable<AuditEntry> entriesInSequence)
     {
+        var heads = new Dictionary<short, string>();
         foreach (var entry in entriesInSequence)
         {
-            if (entry.PreviousHash != previousHash || entry.Hash != HashOf(entry)) return entry.Sequence;
-            previousHash = entry.Hash;
+            var previousHash = heads.GetValueOrDefault(entry.Chain, Genesis);
+            if (entry.Chain is < 0 or >= Count || entry.PreviousHash != previousHash || entry.Hash != HashOf(entry)) return entry.Sequence;
+            heads[entry.Chain] = entry.Hash;
         }
 
         return null;

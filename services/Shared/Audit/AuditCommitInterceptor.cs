@@ -9,7 +9,7 @@ namespace PublicProtectionHub.Audit;
 /// <summary>
 /// Writes the audit entries saved in a caller's transaction just before it commits, all in one insert. The chain's lock
 /// is then held only for the link, the insert and the commit, not from the first audited step of a long transaction
-/// (every audited write in the service waits for it). If the entries cannot be written the commit fails: nothing of the
+/// (the chain's other writers wait for it). If the entries cannot be written the commit fails: nothing of the
 /// transaction is saved. A context without this interceptor writes entries as they are saved.
 /// </summary>
 public sealed class AuditCommitInterceptor : DbTransactionInterceptor

@@ -2,11 +2,12 @@ namespace PublicProtectionHub.Audit;
 
 /// <summary>
 /// One logged processing operation. Records are named by id, never by content. Each entry carries
-/// the hash of the one before it, so a removed or altered entry breaks the chain.
+/// the hash of the one before it in its chain, so a removed or altered entry breaks that chain.
 /// </summary>
 public sealed class AuditEntry
 {
     public long Sequence { get; set; }
+    public short Chain { get; set; }
     public Guid Id { get; set; }
     public DateTimeOffset OccurredAt { get; set; }
     public required string Subject { get; set; }

@@ -13,8 +13,16 @@ namespace PublicProtectionHub.Audit;
 /// </summary>
 public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<AuditLog> logger)
 {
-    // Serialises writers so each entry links to the one committed before it.
-    private const long ChainLock = 0x5050_485F_4155; // "PPH_AU"
+    // Serialises a chain's writers so each entry links to the one committed before it in that chain.
+    private const int ChainLocks = 0x5050_4155; // "PPAU": the class of the two-key locks, one per chain
+    private static int s_lastChain = -1;
+
+    // One chain for everything this instance writes, so no transaction ever holds two chains' locks (no deadlocks);
+    // successive instances (one per request) take the chains in turn.
+    private readonly short _chain = (short)((uint)Interlocked.Increment(ref s_lastChain) % AuditChain.Count);
+
+    /// <summary>The chain this writer's entries join.</summary>
+    public short Chain => _chain;
 
     // Entries saved in a caller's transaction, written by AuditCommitInterceptor just before it commits.
     // Tagged with its transaction: one disposed without a commit or a rollback call leaves no entries for the next.
@@ -47,8 +55,8 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
         try
         {
             await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
-            // The chain lock is held until commit and every audited write in the service waits for it: write the
-            // operation's own changes first, so only the chain's link and insert are done while holding it.
+            // The chain's lock is held until commit and the chain's other writers wait for it: write the operation's own
+            // changes first, so only the chain's link and insert are done while holding it.
             await db.SaveChangesAsync(ct);
             var previous = await ChainHeadUnderLockAsync(ct);
             await InsertAsync(Chained(records, previous), ct);
@@ -114,14 +122,20 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
     }
 
     /// <summary>
-    /// Takes the chain lock, then reads the newest entry's hash, in one round trip. Two statements, not one: under read
+    /// Takes the chain's lock, then reads its newest entry's hash, in one round trip. Two statements, not one: under read
     /// committed each statement sees what was committed when it started, so the read must start after the lock is held.
     /// </summary>
     private async Task<string> ChainHeadUnderLockAsync(CancellationToken ct)
     {
         await using var batch = BatchInTransaction();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } });
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT hash FROM {AuditModel.Schema}.entries ORDER BY sequence DESC LIMIT 1"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1, $2)")
+        {
+            Parameters = { new NpgsqlParameter<int> { TypedValue = ChainLocks }, new NpgsqlParameter<int> { TypedValue = _chain } },
+        });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT hash FROM {AuditModel.Schema}.entries WHERE chain = $1 ORDER BY sequence DESC LIMIT 1")
+        {
+            Parameters = { new NpgsqlParameter<short> { TypedValue = _chain } },
+        });
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
         return await reader.ReadAsync(ct) ? reader.GetString(0) : AuditChain.Genesis;
@@ -133,13 +147,14 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
         await using var batch = BatchInTransaction();
         foreach (var e in entries)
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-                INSERT INTO {AuditModel.Schema}.entries (id, occurred_at, subject, role, agency, client_id, action, records, justification,
+                INSERT INTO {AuditModel.Schema}.entries (chain, id, occurred_at, subject, role, agency, client_id, action, records, justification,
                     recipients, correlation_id, outcome, operation, previous_hash, hash)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
                 """)
             {
                 Parameters =
                 {
+                    new NpgsqlParameter<short> { TypedValue = e.Chain },
                     new NpgsqlParameter<Guid> { TypedValue = e.Id },
                     new NpgsqlParameter<DateTimeOffset> { TypedValue = e.OccurredAt, NpgsqlDbType = NpgsqlDbType.TimestampTz },
                     new NpgsqlParameter<string> { TypedValue = e.Subject },
@@ -163,10 +178,11 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
     private NpgsqlBatch BatchInTransaction() =>
         new((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
 
-    private static AuditEntry EntryOf(AuditRecord record, DateTimeOffset at, string previous)
+    private AuditEntry EntryOf(AuditRecord record, DateTimeOffset at, string previous)
     {
         var entry = new AuditEntry
         {
+            Chain = _chain,
             Id = Guid.CreateVersion7(),
             OccurredAt = at,
             Subject = record.Actor.Subject,

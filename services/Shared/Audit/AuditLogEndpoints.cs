@@ -15,7 +15,7 @@ public static class AuditLogEndpoints
     private const int MaxPage = 500;
 
     public sealed record AuditEntryView(
-        long Sequence, Guid Id, DateTimeOffset OccurredAt, string Subject, string Role, string Agency, string? ClientId,
+        long Sequence, short Chain, Guid Id, DateTimeOffset OccurredAt, string Subject, string Role, string Agency, string? ClientId,
         AuditAction Action, IReadOnlyList<string> Records, string Justification, IReadOnlyList<string> Recipients,
         string? CorrelationId, AuditOutcome Outcome, string Operation, string PreviousHash, string Hash);
 
@@ -64,7 +64,7 @@ public static class AuditLogEndpoints
             purpose, CorrelationId: http.CorrelationId());
 
     private static AuditEntryView View(AuditEntry e) => new(
-        e.Sequence, e.Id, e.OccurredAt, e.Subject, e.Role, e.Agency, e.ClientId, e.Action, e.Records, e.Justification,
+        e.Sequence, e.Chain, e.Id, e.OccurredAt, e.Subject, e.Role, e.Agency, e.ClientId, e.Action, e.Records, e.Justification,
         e.Recipients, e.CorrelationId, e.Outcome, e.Operation, e.PreviousHash, e.Hash);
 }
 

@@ -13,6 +13,7 @@ public static class AuditModel
             e.ToTable("entries", Schema);
             e.HasKey(x => x.Sequence);
             e.Property(x => x.Sequence).HasColumnName("sequence").UseIdentityAlwaysColumn();
+            e.Property(x => x.Chain).HasColumnName("chain");
             e.Property(x => x.Id).HasColumnName("id");
             e.Property(x => x.OccurredAt).HasColumnName("occurred_at");
             e.Property(x => x.Subject).HasColumnName("subject").HasMaxLength(200);
@@ -29,10 +30,11 @@ public static class AuditModel
             e.Property(x => x.PreviousHash).HasColumnName("previous_hash").HasMaxLength(64);
             e.Property(x => x.Hash).HasColumnName("hash").HasMaxLength(64);
             e.HasIndex(x => x.Id).IsUnique();
+            e.HasIndex(x => new { x.Chain, x.Sequence });
             e.HasIndex(x => x.OccurredAt);
             e.HasIndex(x => x.Subject);
             // Without fast update: a pending list flushed by whichever insert fills it would stall that insert, and with it
-            // every audited write in the service queued behind the chain lock, for hundreds of milliseconds.
+            // every audited write queued behind that chain's lock, for hundreds of milliseconds.
             e.HasIndex(x => x.Records).HasMethod("gin").HasStorageParameter("fastupdate", false);
         });
         return model;

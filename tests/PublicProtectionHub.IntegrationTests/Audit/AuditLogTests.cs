@@ -43,16 +43,17 @@ public sealed class AuditLogTests : IAsyncLifetime
     [Fact]
     public async Task Entries_chain_and_an_altered_entry_breaks_the_chain_at_that_entry()
     {
-        for (var i = 0; i < 5; i++)
+        await using (var db = NewContext())
         {
-            await using var db = NewContext();
-            await Log(db).SaveAsync(Record(AuditAction.Consultation, $"A{i}234BC"));
+            var log = Log(db);
+            for (var i = 0; i < 5; i++) await log.SaveAsync(Record(AuditAction.Consultation, $"A{i}234BC"));
         }
 
         await using (var db = NewContext())
         {
             var entries = await db.Set<AuditEntry>().OrderBy(e => e.Sequence).ToListAsync();
             Assert.Null(AuditChain.FirstBreak(entries));
+            Assert.Single(entries.Select(e => e.Chain).Distinct());
             Assert.All(entries.Skip(1).Zip(entries), pair => Assert.Equal(pair.Second.Hash, pair.First.PreviousHash));
 
             var third = entries[2].Sequence;
@@ -79,10 +80,10 @@ public sealed class AuditLogTests : IAsyncLifetime
     [Fact]
     public async Task A_deleted_entry_breaks_the_chain()
     {
-        for (var i = 0; i < 3; i++)
+        await using (var db = NewContext())
         {
-            await using var db = NewContext();
-            await Log(db).SaveAsync(Record(AuditAction.Disclosure, $"A{i}234BC"));
+            var log = Log(db);
+            for (var i = 0; i < 3; i++) await log.SaveAsync(Record(AuditAction.Disclosure, $"A{i}234BC"));
         }
 
         await using var check = NewContext();
@@ -90,6 +91,55 @@ public sealed class AuditLogTests : IAsyncLifetime
         await check.Database.ExecuteSqlAsync($"DELETE FROM audit.entries WHERE sequence = {second}");
         var remaining = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal(remaining[1].Sequence, AuditChain.FirstBreak(remaining));
+    }
+
+    [Fact]
+    public async Task Writers_take_the_chains_in_turn_each_linking_to_its_own_and_an_entry_moved_to_another_chain_breaks_both()
+    {
+        for (var i = 0; i < 3 * AuditChain.Count; i++)
+        {
+            await using var db = NewContext();
+            await Log(db).SaveAsync(Record(AuditAction.Consultation, $"F{i:0000}CD"));
+        }
+
+        await using var check = NewContext();
+        var entries = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Null(AuditChain.FirstBreak(entries));
+        var chains = entries.Select(e => e.Chain).Distinct().Count();
+        Assert.InRange(chains, 2, AuditChain.Count); // other tests' writers may take turns in between
+        Assert.Equal(chains, entries.Count(e => e.PreviousHash == AuditChain.Genesis));
+
+        var moved = entries.First(e => e.PreviousHash != AuditChain.Genesis);
+        var to = entries.First(e => e.Chain != moved.Chain).Chain;
+        await check.Database.ExecuteSqlAsync($"UPDATE audit.entries SET chain = {to} WHERE sequence = {moved.Sequence}");
+        var tampered = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.NotNull(AuditChain.FirstBreak(tampered));
+        Assert.NotNull(AuditChain.FirstBreak(tampered.Where(e => e.Chain == moved.Chain)));
+        Assert.NotNull(AuditChain.FirstBreak(tampered.Where(e => e.Chain == to)));
+    }
+
+    [Fact]
+    public async Task Writers_on_the_other_chains_commit_while_one_chain_is_held_until_its_transaction_commits()
+    {
+        await using var holding = NewContext();
+        var held = Log(holding);
+        await using var open = await holding.Database.BeginTransactionAsync();
+        await held.SaveAsync(Record(AuditAction.Alteration, "G0000CD")); // the chain's lock, held until this commits
+
+        var written = new HashSet<short>();
+        while (written.Count < AuditChain.Count - 1)
+        {
+            await using var other = NewContext();
+            var log = Log(other);
+            if (log.Chain == held.Chain || !written.Add(log.Chain)) continue;
+            await log.SaveAsync(Record(AuditAction.Alteration, $"G{log.Chain:0000}CD")).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        await open.CommitAsync();
+        await using var check = NewContext();
+        var entries = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(AuditChain.Count, entries.Select(e => e.Chain).Distinct().Count());
+        Assert.Null(AuditChain.FirstBreak(entries));
     }
 
     [Fact]
@@ -109,7 +159,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Concurrent_writers_still_form_one_unbroken_chain()
+    public async Task Concurrent_writers_leave_every_chain_unbroken()
     {
         await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
@@ -124,7 +174,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Writers_saving_twice_in_a_transaction_and_again_in_the_next_still_form_one_unbroken_chain()
+    public async Task Writers_saving_twice_in_a_transaction_and_again_in_the_next_leave_every_chain_unbroken()
     {
         await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
         {
@@ -146,7 +196,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Entries_saved_in_a_transaction_are_written_as_it_commits_in_one_unbroken_chain()
+    public async Task Entries_saved_in_a_transaction_are_written_as_it_commits_leaving_every_chain_unbroken()
     {
         var interceptor = new AuditCommitInterceptor();
         await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
@@ -164,8 +214,9 @@ public sealed class AuditLogTests : IAsyncLifetime
         var entries = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal(20, entries.Count);
         Assert.Null(AuditChain.FirstBreak(entries));
-        for (var i = 0; i < 20; i += 2) // each transaction's two entries together, in the order saved
-            Assert.Equal(Assert.Single(entries[i].Records).Replace("00CD", "01CD"), Assert.Single(entries[i + 1].Records));
+        var chained = entries.OrderBy(e => e.Chain).ThenBy(e => e.Sequence).ToList();
+        for (var i = 0; i < 20; i += 2) // each transaction's two entries together in its chain, in the order saved
+            Assert.Equal(Assert.Single(chained[i].Records).Replace("00CD", "01CD"), Assert.Single(chained[i + 1].Records));
         Assert.Equal(10, await check.Notes.CountAsync());
     }
 

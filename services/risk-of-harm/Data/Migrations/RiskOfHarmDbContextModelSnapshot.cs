@@ -119,6 +119,10 @@ namespace PublicProtectionHub.RiskOfHarm.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("agency");
 
+                    b.Property<short>("Chain")
+                        .HasColumnType("smallint")
+                        .HasColumnName("chain");
+
                     b.Property<string>("ClientId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -202,6 +206,8 @@ namespace PublicProtectionHub.RiskOfHarm.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Records"), "gin");
 
                     b.HasIndex("Subject");
+
+                    b.HasIndex("Chain", "Sequence");
 
                     b.ToTable("entries", "audit");
                 });

@@ -121,6 +121,10 @@ namespace PublicProtectionHub.VictimContact.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("agency");
 
+                    b.Property<short>("Chain")
+                        .HasColumnType("smallint")
+                        .HasColumnName("chain");
+
                     b.Property<string>("ClientId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -204,6 +208,8 @@ namespace PublicProtectionHub.VictimContact.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Records"), "gin");
 
                     b.HasIndex("Subject");
+
+                    b.HasIndex("Chain", "Sequence");
 
                     b.ToTable("entries", "audit");
                 });
