@@ -59,7 +59,10 @@ public sealed partial class IntelligenceExchange(
         var db = scope.ServiceProvider.GetRequiredService<CaseRecordDbContext>();
         var position = await db.RelayPositions.SingleOrDefaultAsync(r => r.Relay == Relay, ct);
         if (position is null) db.RelayPositions.Add(position = new RelayPosition { Relay = Relay });
-        var items = await db.ReadCommittedAsync(db.ForForce(force: null, position.LastEntryId).Take(Batch), ct);
+        // The exclusive lock holds back every new timeline writer while it is wanted: not taken when nothing new has committed.
+        if (await db.Timeline.MaxAsync(e => (long?)e.Id, ct) is not { } newest || newest <= position.LastEntryId) return 0;
+        var settled = await db.SettledUpToAsync(ct);
+        var items = await db.ForForce(force: null, position.LastEntryId, settled).Take(Batch).ToListAsync(ct);
         if (items.Count == 0) return 0;
 
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(

@@ -17,8 +17,8 @@ public sealed record FeedIdentifier(string Type, string Value);
 
 /// <summary>
 /// What a police force's intelligence feed holds: every timeline entry police may see (ACCESS.md) about the people
-/// in the force's area, in the order recorded. Entries are numbered in commit order (see <c>PushRouter</c>),
-/// so a reader that resumes after the last id it saw misses nothing.
+/// in the force's area, in the order recorded, up to the entry id where the numbering has settled
+/// (<see cref="TimelineOrder.SettledUpToAsync"/>), so a reader that resumes after the last id it saw misses nothing.
 /// </summary>
 public static class IntelligenceFeed
 {
@@ -26,9 +26,9 @@ public static class IntelligenceFeed
 
     private static readonly IReadOnlyList<InformationClass> PoliceClasses = Entitlements.VisibleTo(HubRoles.Police);
 
-    public static IQueryable<FeedEnvelope> ForForce(this CaseRecordDbContext db, string? force, long after) =>
+    public static IQueryable<FeedEnvelope> ForForce(this CaseRecordDbContext db, string? force, long after, long settledUpTo) =>
         from e in db.Timeline
-        where e.Id > after && PoliceClasses.Contains(e.InformationClass)
+        where e.Id > after && e.Id <= settledUpTo && PoliceClasses.Contains(e.InformationClass)
         join p in db.People on e.PersonId equals p.Id
         where force == null ? p.Responsibilities.PoliceForce != null : p.Responsibilities.PoliceForce == force
         orderby e.Id

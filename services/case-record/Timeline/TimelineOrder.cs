@@ -6,8 +6,9 @@ namespace PublicProtectionHub.CaseRecord.Timeline;
 /// <summary>
 /// Feeds read the timeline by "after entry id", so a reader must never see entry n+1 while n can still commit. Writers
 /// hold a shared lock from before their entry is numbered until they commit, so any number of them run at once; a
-/// reader takes the lock exclusively for its one query, which waits for the writers in flight to finish and holds new
-/// ones back only for that query. Two writers of one source reference take turns, so neither records it twice.
+/// reader takes the lock exclusively just to learn how far the numbering has settled, which waits for the writers in
+/// flight to finish and holds new ones back only for that one read. Two writers of one source reference take turns, so
+/// neither records it twice.
 /// </summary>
 public static class TimelineOrder
 {
@@ -30,13 +31,25 @@ public static class TimelineOrder
         return await reader.ReadAsync(ct) && reader.GetBoolean(0);
     }
 
-    /// <summary>Runs a feed's query when every entry numbered so far has committed or rolled back.</summary>
-    public static async Task<List<T>> ReadCommittedAsync<T>(this CaseRecordDbContext db, IQueryable<T> query, CancellationToken ct)
+    /// <summary>
+    /// The newest entry id at or below which every entry has committed or rolled back. Writers that begin after the lock
+    /// is released number their entries above it, so a feed's query bounded by it runs with no lock held.
+    /// </summary>
+    public static async Task<long> SettledUpToAsync(this CaseRecordDbContext db, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Lock})", ct);
-        var items = await query.ToListAsync(ct);
+        await using var batch = db.BatchInTransaction();
+        batch.BatchCommands.Add(Batches.Statement("SELECT pg_advisory_xact_lock($1)", Lock));
+        batch.BatchCommands.Add(Batches.Statement("""SELECT coalesce(max("Id"), 0) FROM timeline.entries"""));
+        long settled;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            settled = reader.GetInt64(0);
+        }
+
         await transaction.CommitAsync(ct);
-        return items;
+        return settled;
     }
 }

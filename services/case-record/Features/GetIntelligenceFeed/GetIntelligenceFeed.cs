@@ -45,7 +45,8 @@ public static class GetIntelligenceFeed
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No force.",
                 detail: "The intelligence feed is scoped to a police force, and the caller has none.");
 
-        var items = await db.ReadCommittedAsync(db.ForForce(force, after ?? 0).Take(limit ?? 100), http.RequestAborted);
+        var settled = await db.SettledUpToAsync(http.RequestAborted);
+        var items = await db.ForForce(force, after ?? 0, settled).Take(limit ?? 100).ToListAsync(http.RequestAborted);
         await audit.SaveAsync(http.AuditRecord(AuditAction.Disclosure,
             [.. items.Select(i => i.PersonReference.Identifiers[0].Value).Distinct()], Purpose,
             recipients: [caller.ClientId ?? caller.Id]), http.RequestAborted);
