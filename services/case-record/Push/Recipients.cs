@@ -15,7 +15,7 @@ public static class Recipients
     public static async Task<IReadOnlyList<Recipient>> ResponsibleForAsync(
         this IQueryable<Practitioner> practitioners, Responsibilities r, InformationClass information, string? orderReference, CancellationToken ct)
     {
-        var found = await practitioners.ResponsibleNow(r).OrderBy(p => p.UserName).ToListAsync(ct);
+        var found = await practitioners.AsNoTracking().ResponsibleNow(r).OrderBy(p => p.UserName).ToListAsync(ct);
         return [.. found.Where(p => Entitlements.MayReceive(p.Role, information, orderReference is not null)).Select(ToRecipient)];
     }
 

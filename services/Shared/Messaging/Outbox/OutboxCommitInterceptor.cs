@@ -53,8 +53,20 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
 
     private void Track(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
-            _pending.AddOrUpdate(context, this);
+        if (context is null) return;
+        // Outbox rows are only ever added, and an added entity is tracked as Added at once: no need for the full change
+        // detection that Entries() would run here, just before SaveChanges runs it again.
+        var tracker = context.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added)) _pending.AddOrUpdate(context, this);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     private void NotifyIfCommitted(DbContext? context)
