@@ -69,6 +69,8 @@ public sealed class CaseRecordDbContext : DbContext
             e.HasIndex(r => r.ReplayKey).IsUnique();
             e.HasIndex(r => new { r.PersonId, r.Kind, r.OccurredAt });
         });
+
+        modelBuilder.UseStringListComparers();
     }
 }
 

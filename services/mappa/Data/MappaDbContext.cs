@@ -6,7 +6,7 @@ namespace PublicProtectionHub.Mappa.Data;
 
 public sealed class MappaDbContext(DbContextOptions<MappaDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddProtectedServiceModel();
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddProtectedServiceModel().UseStringListComparers();
 }
 
 internal sealed class MappaDesignTimeFactory : DesignTimeDbContextFactory<MappaDbContext>;

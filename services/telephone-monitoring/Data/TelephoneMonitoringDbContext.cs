@@ -107,6 +107,8 @@ public sealed class TelephoneMonitoringDbContext(DbContextOptions<TelephoneMonit
             e.Property(r => r.ReviewedBy).HasMaxLength(200);
             e.HasIndex(r => r.PersonKey);
         });
+
+        modelBuilder.UseStringListComparers();
     }
 }
 

@@ -127,6 +127,8 @@ public sealed class VictimContactDbContext(DbContextOptions<VictimContactDbConte
             e.Property(x => x.CompletedBy).HasMaxLength(200);
             e.HasIndex(x => new { x.CaseId, x.SourceEventId }).IsUnique();
         });
+
+        modelBuilder.UseStringListComparers();
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
