@@ -17,12 +17,11 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
     private const int ChainLocks = 0x5050_4155; // "PPAU": the class of the two-key locks, one per chain
     private static int s_lastChain = -1;
 
-    // One chain for everything this instance writes, so no transaction ever holds two chains' locks (no deadlocks);
-    // successive instances (one per request) take the chains in turn.
-    private readonly short _chain = (short)((uint)Interlocked.Increment(ref s_lastChain) % AuditChain.Count);
-
-    /// <summary>The chain this writer's entries join.</summary>
-    public short Chain => _chain;
+    /// <summary>
+    /// The chain this writer's entries join: one for everything it writes, so no transaction ever holds two chains' locks
+    /// (no deadlocks); successive writers (one per request) take the chains in turn.
+    /// </summary>
+    public short Chain { get; } = (short)((uint)Interlocked.Increment(ref s_lastChain) % AuditChain.Count);
 
     // Entries saved in a caller's transaction, written by AuditCommitInterceptor just before it commits.
     // Tagged with its transaction: one disposed without a commit or a rollback call leaves no entries for the next.
@@ -43,7 +42,7 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
         var ownTransaction = db.Database.CurrentTransaction is null;
         if (!ownTransaction && _atCommitBy.Value is { } atCommit)
         {
-            await SaveChangesAsync(records, ct);
+            await FailingClosedAsync(records, () => db.SaveChangesAsync(ct));
             var transactionId = db.Database.CurrentTransaction!.TransactionId;
             if (_atCommitTransaction != transactionId) _atCommit.Clear();
             _atCommitTransaction = transactionId;
@@ -52,21 +51,15 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
             return;
         }
 
-        try
+        await FailingClosedAsync(records, async () =>
         {
             await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
             // The chain's lock is held until commit and the chain's other writers wait for it: write the operation's own
             // changes first, so only the chain's link and insert are done while holding it.
             await db.SaveChangesAsync(ct);
-            var previous = await ChainHeadUnderLockAsync(ct);
-            await InsertAsync(Chained(records, previous), ct);
+            await InsertAsync(Chained(records, await ChainHeadUnderLockAsync(ct)), ct);
             if (transaction is not null) await transaction.CommitAsync(ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Failed(records, e);
-            throw new AuditUnavailableException(e);
-        }
+        });
     }
 
     /// <summary>The entries saved in this transaction, chained after the newest, just before it commits.</summary>
@@ -75,37 +68,24 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
         var records = committing == _atCommitTransaction ? _atCommit.ToList() : [];
         _atCommit.Clear();
         if (records.Count == 0) return;
-        try
-        {
-            var previous = await ChainHeadUnderLockAsync(ct);
-            await InsertAsync(Chained(records, previous), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Failed(records, e);
-            throw new AuditUnavailableException(e);
-        }
+        await FailingClosedAsync(records, async () => await InsertAsync(Chained(records, await ChainHeadUnderLockAsync(ct)), ct));
     }
 
     internal void DiscardAtCommit() => _atCommit.Clear();
 
-    private async Task SaveChangesAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct)
+    /// <summary>Fail closed: if the write fails, nothing tracked is kept and the caller's operation is refused.</summary>
+    private async Task FailingClosedAsync(IReadOnlyList<AuditRecord> records, Func<Task> write)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await write();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Failed(records, e);
+            db.ChangeTracker.Clear();
+            LogAuditWriteFailed(records.Count == 1 ? records[0].Operation : $"{records.Count} operations", e.GetType().Name);
             throw new AuditUnavailableException(e);
         }
-    }
-
-    private void Failed(IReadOnlyList<AuditRecord> records, Exception e)
-    {
-        db.ChangeTracker.Clear();
-        LogAuditWriteFailed(records.Count == 1 ? records[0].Operation : $"{records.Count} operations", e.GetType().Name);
     }
 
     private List<AuditEntry> Chained(IReadOnlyList<AuditRecord> records, string previous)
@@ -130,11 +110,11 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
         await using var batch = BatchInTransaction();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1, $2)")
         {
-            Parameters = { new NpgsqlParameter<int> { TypedValue = ChainLocks }, new NpgsqlParameter<int> { TypedValue = _chain } },
+            Parameters = { new NpgsqlParameter<int> { TypedValue = ChainLocks }, new NpgsqlParameter<int> { TypedValue = Chain } },
         });
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT hash FROM {AuditModel.Schema}.entries WHERE chain = $1 ORDER BY sequence DESC LIMIT 1")
         {
-            Parameters = { new NpgsqlParameter<short> { TypedValue = _chain } },
+            Parameters = { new NpgsqlParameter<short> { TypedValue = Chain } },
         });
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
@@ -182,7 +162,7 @@ public sealed partial class AuditLog(DbContext db, TimeProvider time, ILogger<Au
     {
         var entry = new AuditEntry
         {
-            Chain = _chain,
+            Chain = this.Chain,
             Id = Guid.CreateVersion7(),
             OccurredAt = at,
             Subject = record.Actor.Subject,

@@ -15,6 +15,14 @@ public static class Batches
             ? new((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction())
             : throw new InvalidOperationException("Locks held until commit need a transaction.");
 
+    /// <summary>Runs the batch and reads the first column of result <paramref name="index"/>'s first row (default when it has none).</summary>
+    public static async Task<T?> ValueOfResultAsync<T>(this NpgsqlBatch batch, int index, CancellationToken ct)
+    {
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        for (var i = 0; i < index; i++) await reader.NextResultAsync(ct);
+        return await reader.ReadAsync(ct) ? reader.GetFieldValue<T>(0) : default;
+    }
+
     public static NpgsqlBatchCommand Statement(string sql, params object?[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);

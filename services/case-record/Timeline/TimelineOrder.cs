@@ -26,9 +26,7 @@ public static class TimelineOrder
         batch.BatchCommands.Add(Batches.Statement("SELECT pg_advisory_xact_lock_shared($1), pg_advisory_xact_lock($2, hashtext($3))",
             Lock, SourceLocks, sourceReference));
         batch.BatchCommands.Add(Batches.Statement("""SELECT EXISTS (SELECT 1 FROM timeline.entries WHERE "SourceReference" = $1)""", sourceReference));
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        await reader.NextResultAsync(ct);
-        return await reader.ReadAsync(ct) && reader.GetBoolean(0);
+        return await batch.ValueOfResultAsync<bool>(1, ct);
     }
 
     /// <summary>
@@ -41,14 +39,7 @@ public static class TimelineOrder
         await using var batch = db.BatchInTransaction();
         batch.BatchCommands.Add(Batches.Statement("SELECT pg_advisory_xact_lock($1)", Lock));
         batch.BatchCommands.Add(Batches.Statement("""SELECT coalesce(max("Id"), 0) FROM timeline.entries"""));
-        long settled;
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
-        {
-            await reader.NextResultAsync(ct);
-            await reader.ReadAsync(ct);
-            settled = reader.GetInt64(0);
-        }
-
+        var settled = await batch.ValueOfResultAsync<long>(1, ct);
         await transaction.CommitAsync(ct);
         return settled;
     }

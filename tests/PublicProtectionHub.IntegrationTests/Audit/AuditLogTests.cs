@@ -51,14 +51,14 @@ public sealed class AuditLogTests : IAsyncLifetime
 
         await using (var db = NewContext())
         {
-            var entries = await db.Set<AuditEntry>().OrderBy(e => e.Sequence).ToListAsync();
+            var entries = await InSequenceAsync(db);
             Assert.Null(AuditChain.FirstBreak(entries));
             Assert.Single(entries.Select(e => e.Chain).Distinct());
             Assert.All(entries.Skip(1).Zip(entries), pair => Assert.Equal(pair.Second.Hash, pair.First.PreviousHash));
 
             var third = entries[2].Sequence;
             await db.Database.ExecuteSqlAsync($"UPDATE audit.entries SET justification = 'nothing to see' WHERE sequence = {third}");
-            var tampered = await db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+            var tampered = await InSequenceAsync(db);
             Assert.Equal(third, AuditChain.FirstBreak(tampered));
         }
     }
@@ -71,7 +71,7 @@ public sealed class AuditLogTests : IAsyncLifetime
         await using (var db = NewContext()) await Log(db).SaveAsync(records);
 
         await using var check = NewContext();
-        var entries = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        var entries = await InSequenceAsync(check);
         Assert.Equal(121, entries.Count);
         Assert.Null(AuditChain.FirstBreak(entries));
         Assert.Equal(Enumerable.Range(0, 121).Select(i => $"A{i:0000}BC"), entries.Select(e => Assert.Single(e.Records)));
@@ -87,9 +87,9 @@ public sealed class AuditLogTests : IAsyncLifetime
         }
 
         await using var check = NewContext();
-        var second = (await check.Set<AuditEntry>().OrderBy(e => e.Sequence).ToListAsync())[1].Sequence;
+        var second = (await InSequenceAsync(check))[1].Sequence;
         await check.Database.ExecuteSqlAsync($"DELETE FROM audit.entries WHERE sequence = {second}");
-        var remaining = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        var remaining = await InSequenceAsync(check);
         Assert.Equal(remaining[1].Sequence, AuditChain.FirstBreak(remaining));
     }
 
@@ -103,7 +103,7 @@ public sealed class AuditLogTests : IAsyncLifetime
         }
 
         await using var check = NewContext();
-        var entries = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        var entries = await InSequenceAsync(check);
         Assert.Null(AuditChain.FirstBreak(entries));
         var chains = entries.Select(e => e.Chain).Distinct().Count();
         Assert.InRange(chains, 2, AuditChain.Count); // other tests' writers may take turns in between
@@ -112,7 +112,7 @@ public sealed class AuditLogTests : IAsyncLifetime
         var moved = entries.First(e => e.PreviousHash != AuditChain.Genesis);
         var to = entries.First(e => e.Chain != moved.Chain).Chain;
         await check.Database.ExecuteSqlAsync($"UPDATE audit.entries SET chain = {to} WHERE sequence = {moved.Sequence}");
-        var tampered = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        var tampered = await InSequenceAsync(check);
         Assert.NotNull(AuditChain.FirstBreak(tampered));
         Assert.NotNull(AuditChain.FirstBreak(tampered.Where(e => e.Chain == moved.Chain)));
         Assert.NotNull(AuditChain.FirstBreak(tampered.Where(e => e.Chain == to)));
@@ -137,7 +137,7 @@ public sealed class AuditLogTests : IAsyncLifetime
 
         await open.CommitAsync();
         await using var check = NewContext();
-        var entries = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        var entries = await InSequenceAsync(check);
         Assert.Equal(AuditChain.Count, entries.Select(e => e.Chain).Distinct().Count());
         Assert.Null(AuditChain.FirstBreak(entries));
     }
@@ -168,7 +168,7 @@ public sealed class AuditLogTests : IAsyncLifetime
         }));
 
         await using var check = NewContext();
-        var entries = await check.Set<AuditEntry>().OrderBy(e => e.Sequence).ToListAsync();
+        var entries = await InSequenceAsync(check);
         Assert.Equal(20, entries.Count);
         Assert.Null(AuditChain.FirstBreak(entries));
     }
@@ -190,7 +190,7 @@ public sealed class AuditLogTests : IAsyncLifetime
         }));
 
         await using var check = NewContext();
-        var entries = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        var entries = await InSequenceAsync(check);
         Assert.Equal(40, entries.Count);
         Assert.Null(AuditChain.FirstBreak(entries));
     }
@@ -211,7 +211,7 @@ public sealed class AuditLogTests : IAsyncLifetime
         }));
 
         await using var check = NewContext();
-        var entries = await check.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        var entries = await InSequenceAsync(check);
         Assert.Equal(20, entries.Count);
         Assert.Null(AuditChain.FirstBreak(entries));
         var chained = entries.OrderBy(e => e.Chain).ThenBy(e => e.Sequence).ToList();
@@ -265,6 +265,9 @@ public sealed class AuditLogTests : IAsyncLifetime
 
     private static AuditRecord Record(AuditAction action, string record) => new(
         new AuditActor("sec.exeter", "prison-security", "prison", null), action, "test", [record], "arrival review", CorrelationId: "test-correlation");
+
+    private static Task<List<AuditEntry>> InSequenceAsync(DbContext db) =>
+        db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
 
     private static AuditLog Log(AuditTestDbContext db) => new(db, TimeProvider.System, NullLogger<AuditLog>.Instance);
 

@@ -110,9 +110,7 @@ public sealed class HmppsEventHandler(CaseRecordDbContext db, AuditLog audit, Hm
                 WHERE ($1::text IS NOT NULL AND "NomsNumber" = $1) OR ($2::text IS NOT NULL AND "Crn" = $2)
                 ORDER BY "Id" FOR UPDATE
                 """, noms, crn));
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        for (var i = 0; i < keys.Length; i++) await reader.NextResultAsync(ct);
-        return await reader.ReadAsync(ct) && reader.GetBoolean(0);
+        return await batch.ValueOfResultAsync<bool>(keys.Length, ct);
     }
 
     /// <summary>
