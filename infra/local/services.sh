@@ -42,6 +42,7 @@ app_env() {
     echo "ASPNETCORE_ENVIRONMENT=Development"
     echo "Hub__StateDir=$STATE"
     echo "Hub__GatewayUrl=$(gateway_url)"
+    shared_cores_env
     for svc in "${HUB_SERVICES[@]}"; do
         echo "Services__$svc=$(app_url "$svc")"
     done
@@ -67,6 +68,14 @@ app_env() {
 # pair of runs on 2 cores). Safe only for code that does not block a thread, which ours does not on these paths.
 latency_env() {
     echo "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1"
+}
+
+# shared_cores_env: every hub process shares the machine's cores with the others. An idle thread-pool worker spins
+# before it sleeps, to catch work that arrives within microseconds; with eight .NET processes on two cores that spin
+# takes the core another process is waiting for. Measured on the gateway benchmark (500 pairs/s, A/B minutes apart):
+# the gateway's CPU per proxied request fell from 590-680 us to 310-430 us, and straight-to-identity p99 fell with it.
+shared_cores_env() {
+    echo "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0"
 }
 
 # detail_env: case-record fetches HMPPS events' detail from the stand-in only.
