@@ -16,10 +16,16 @@ public sealed class WatchlistMatcher(TelephoneMonitoringDbContext db)
     public async Task<IReadOnlyList<WatchedNumber?>> MatchAsync(IReadOnlyList<Dialled> calls, CancellationToken ct)
     {
         if (calls.Count == 0) return [];
-        var people = calls.Select(c => c.NomsNumber).Distinct().ToArray();
-        var hashes = calls.SelectMany(c => c.Hashes.Select(h => h.Hash)).Distinct().ToArray();
-        var entries = await db.WatchedNumbers.AsNoTracking()
-            .Where(w => people.Contains(w.PersonKey) && hashes.Contains(w.Hash))
+        var pairs = calls.SelectMany(c => c.Hashes.Select(h => (c.NomsNumber, h.Hash))).Distinct().ToArray();
+        var people = pairs.Select(p => p.NomsNumber).ToArray();
+        var hashes = pairs.Select(p => p.Hash).ToArray();
+        // Person and hash as pairs: "person IN (...) AND hash IN (...)" made PostgreSQL probe the index for every
+        // combination, 250,000 probes for a batch of 500 (280 ms against 120,000 entries), where one per call is needed.
+        var entries = await db.WatchedNumbers.FromSql($"""
+                SELECT w.* FROM watchlist.watched_numbers w
+                JOIN unnest({people}, {hashes}) AS dialled(person_key, hash) ON w."PersonKey" = dialled.person_key AND w."Hash" = dialled.hash
+                """)
+            .AsNoTracking()
             .ToListAsync(ct);
         if (entries.Count == 0) return new WatchedNumber?[calls.Count];
 
