@@ -271,7 +271,8 @@ require_free_port() {
     port_busy "$1" || return 0
     local who=""
     HUB_STEP_LOG=""
-    command -v ss >/dev/null && who="$(ss -Htanp exclude time-wait "sport = :$1" 2>/dev/null | head -n 3)"
+    # head closes the pipe after three lines; ss's SIGPIPE must not take the message below with it.
+    command -v ss >/dev/null && who="$(ss -Htanp exclude time-wait "sport = :$1" 2>/dev/null | head -n 3 || true)"
     die "port $1 is already in use by another process (choose another with $2)${who:+
 $who}"
 }
