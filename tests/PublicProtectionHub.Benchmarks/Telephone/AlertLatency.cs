@@ -43,9 +43,13 @@ internal static partial class AlertLatency
 
         var demo = DemoFile.Load();
         var warmup = o.Rate * 5;
-        var run = Random.Shared.Next(1000).ToString("000", CultureInfo.InvariantCulture);
+        // Call ids and order references are never reused (a reused call id is a resend: stored once, no alert). The numbers
+        // have three digits for the run: the minute, repeating only after 1,000 minutes, long past the hour in which
+        // calls to one number join one alert.
+        var stamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var run = (stamp / 60 % 1000).ToString("000", CultureInfo.InvariantCulture);
         var calls = Enumerable.Range(0, warmup + o.Rate * o.Seconds * o.Rounds)
-            .Select(i => new BenchCall($"+44792{run}{i:0000}", $"BENCH-ALERT-{run}-{i:0000}")).ToList();
+            .Select(i => new BenchCall($"+44792{run}{i:0000}", $"BENCH-ALERT-{stamp}-{i:0000}")).ToList();
         if (calls.Count > 10_000) throw new InvalidOperationException("At most 10,000 calls per run (numbers of their own).");
         await WatchAsync(calls);
 
@@ -169,6 +173,6 @@ internal static partial class AlertLatency
     private static string? OrderNamed(Delivery d) =>
         d.EventType == "telephone-alert.raised" && OrderReference().Match(d.Summary) is { Success: true } m ? m.Groups[1].Value : null;
 
-    [GeneratedRegex(@"prohibited by order (BENCH-ALERT-\d{3}-\d{4}) ")]
+    [GeneratedRegex(@"prohibited by order (BENCH-ALERT-\d+-\d{4}) ")]
     private static partial Regex OrderReference();
 }
