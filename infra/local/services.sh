@@ -11,6 +11,12 @@ HUB_APPS=("${HUB_SERVICES[@]}" "$HUB_STAND_IN" gateway)
 HUB_DEMO_DATA=infra/demo/demo-data.json
 HUB_DETAIL_CLIENT=case-record-hmpps
 
+# Every hub process (and the bench client) shares the machine's cores with the others. An idle thread-pool worker
+# spins before it sleeps, to catch work that arrives within microseconds; with eight .NET processes on two cores that
+# spin takes the core another process is waiting for. Measured on the gateway benchmark (500 pairs/s, A/B minutes
+# apart): the gateway's CPU per proxied request fell from 590-680 us to 310-430 us, and straight-to-identity p99 with it.
+HUB_SHARED_CORES_ENV=(DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0)
+
 app_pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
 app_log() { printf '%s/%s.log' "$LOG_DIR" "$1"; }
 app_url() { printf 'http://127.0.0.1:%s' "$(service_port "$1")"; }
@@ -42,7 +48,7 @@ app_env() {
     echo "ASPNETCORE_ENVIRONMENT=Development"
     echo "Hub__StateDir=$STATE"
     echo "Hub__GatewayUrl=$(gateway_url)"
-    shared_cores_env
+    printf '%s\n' "${HUB_SHARED_CORES_ENV[@]}"
     for svc in "${HUB_SERVICES[@]}"; do
         echo "Services__$svc=$(app_url "$svc")"
     done
@@ -68,14 +74,6 @@ app_env() {
 # pair of runs on 2 cores). Safe only for code that does not block a thread, which ours does not on these paths.
 latency_env() {
     echo "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1"
-}
-
-# shared_cores_env: every hub process shares the machine's cores with the others. An idle thread-pool worker spins
-# before it sleeps, to catch work that arrives within microseconds; with eight .NET processes on two cores that spin
-# takes the core another process is waiting for. Measured on the gateway benchmark (500 pairs/s, A/B minutes apart):
-# the gateway's CPU per proxied request fell from 590-680 us to 310-430 us, and straight-to-identity p99 fell with it.
-shared_cores_env() {
-    echo "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0"
 }
 
 # detail_env: case-record fetches HMPPS events' detail from the stand-in only.

@@ -89,6 +89,6 @@ run_bench() {
         PPH_BENCH_STATE_DIR="$STATE" \
         PPH_BENCH_PHONE_HASH_KEY="$(secret PHONE_HASH_KEY_1)$(secret PHONE_HASH_KEY_1_PART_2)" \
         HUB_GATEWAY_URL="$(gateway_url)" \
-        env "$(shared_cores_env)" \
+        env "${HUB_SHARED_CORES_ENV[@]}" \
         dotnet run -c Release --project "$project" -- "$@"
 }

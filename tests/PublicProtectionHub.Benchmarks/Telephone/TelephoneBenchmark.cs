@@ -96,9 +96,10 @@ internal static class TelephoneBenchmark
     /// <summary>Open loop after a 3 s warm-up at the same rate (not counted), as the call records have.</summary>
     private static async Task ScreeningAsync(HttpClient http, Options options)
     {
-        var warmup = await ScreenAtRateAsync(http, options.ScreeningRate, Math.Min(3, options.ScreeningSeconds));
+        var warmupSeconds = Math.Min(3, options.ScreeningSeconds);
+        var warmup = await ScreenAtRateAsync(http, options.ScreeningRate, warmupSeconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Screening warm-up, {Math.Min(3, options.ScreeningSeconds)} s (not counted): p50 {warmup.Latency.P50:0.00} ms, p99 {warmup.Latency.P99:0.00} ms."));
+            $"Screening warm-up, {warmupSeconds} s (not counted): p50 {warmup.Latency.P50:0.00} ms, p99 {warmup.Latency.P99:0.00} ms."));
         var (p, refused, failed) = await ScreenAtRateAsync(http, options.ScreeningRate, options.ScreeningSeconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Screening: open loop at {options.ScreeningRate}/s for {options.ScreeningSeconds} s: p50 {p.P50:0.00} ms, p99 {p.P99:0.00} ms, " +
